@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+
+/// Runs independent chunks of work on several threads with results that do not depend on
+/// the thread count: each chunk writes only its own output slot, and callers combine the
+/// slots in chunk order afterwards.
+enum Parallelism {
+    /// The number of threads used when a caller does not choose: the active processor count.
+    static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `body` once for each chunk index in `0..<chunks`, on up to `threads` threads.
+    static func forEachChunk(_ chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        let workers = min(max(1, threads), chunks)
+        if workers <= 1 {
+            for chunk in 0..<chunks { body(chunk) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var chunk = worker
+            while chunk < chunks {
+                body(chunk)
+                chunk += workers
+            }
+        }
+    }
+}
