@@ -24,3 +24,8 @@ enum Parallelism {
         }
     }
 }
+
+/// A pointer that parallel chunks write through, each to its own disjoint range.
+struct DisjointWrites<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+}
