@@ -54,9 +54,9 @@ extension GaussianMixtureModel {
     /// Runs the scoring kernel on complete rows, then re-scores rows with missing values
     /// through the marginal model of their missing-value pattern.
     private func evaluate(_ data: Matrix, threads: Int?, _ outputs: ScoringPass.Outputs) throws {
-        try DataValidation.checkScoringData(data, dimensions: dimensions)
+        let incomplete = try DataValidation.checkScoringData(data, dimensions: dimensions)
         ScoringPass.run(data, kernel, threads: threads ?? Parallelism.defaultThreads, outputs: outputs)
-        for (present, rows) in Self.incompleteRows(of: data) {
+        for (present, rows) in incomplete {
             let marginal = try marginal(over: present)
             var subset: [Double] = []
             subset.reserveCapacity(rows.count * present.count)
@@ -77,17 +77,6 @@ extension GaussianMixtureModel {
                 for (i, row) in rows.enumerated() { labels[row] = result[i] }
             }
         }
-    }
-
-    /// Rows with at least one `NaN`, grouped by the set of features they do have.
-    private static func incompleteRows(of data: Matrix) -> [[Int]: [Int]] {
-        var groups: [[Int]: [Int]] = [:]
-        for row in 0..<data.rows {
-            var present: [Int] = []
-            for j in 0..<data.columns where !data[row, j].isNaN { present.append(j) }
-            if present.count < data.columns { groups[present, default: []].append(row) }
-        }
-        return groups
     }
 }
 

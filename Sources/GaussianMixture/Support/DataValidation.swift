@@ -15,24 +15,34 @@ enum DataValidation {
         }
     }
 
-    /// Data to score against a model with `dimensions` features: the right width, no
-    /// infinite values (NaN marks a missing value), and no row with every value missing.
-    static func checkScoringData(_ data: Matrix, dimensions: Int) throws {
+    /// Checks data to score against a model with `dimensions` features (the right width, no
+    /// infinite value, no row with every value missing; `NaN` marks a missing value) and
+    /// returns the rows with missing values, grouped by the features they do have.
+    static func checkScoringData(_ data: Matrix, dimensions: Int) throws -> [[Int]: [Int]] {
         guard data.columns == dimensions else {
             throw GaussianMixtureError.invalidShape("the model has \(dimensions) features, the data \(data.columns) columns")
         }
-        for row in 0..<data.rows {
-            var present = 0
-            for column in 0..<dimensions {
-                let value = data[row, column]
-                if value.isInfinite {
-                    throw GaussianMixtureError.invalidValue(row: row, column: column, message: "\(value) is not a finite number")
+        return try data.values.withUnsafeBufferPointer { values in
+            var incomplete: [[Int]: [Int]] = [:]
+            for row in 0..<data.rows {
+                let start = row * dimensions
+                var missing = 0
+                for j in 0..<dimensions {
+                    let value = values[start + j]
+                    if value.isNaN {
+                        missing += 1
+                    } else if value.isInfinite {
+                        throw GaussianMixtureError.invalidValue(row: row, column: j, message: "\(value) is not a finite number")
+                    }
                 }
-                if !value.isNaN { present += 1 }
+                if missing == dimensions {
+                    throw GaussianMixtureError.invalidValue(row: row, column: 0, message: "every feature of the row is missing")
+                }
+                if missing > 0 {
+                    incomplete[(0..<dimensions).filter { !values[start + $0].isNaN }, default: []].append(row)
+                }
             }
-            if present == 0 {
-                throw GaussianMixtureError.invalidValue(row: row, column: 0, message: "every feature of the row is missing")
-            }
+            return incomplete
         }
     }
 }
