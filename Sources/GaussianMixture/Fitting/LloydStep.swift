@@ -19,31 +19,46 @@ struct LloydStep {
         let slots = SharedBuffer<Double>(count: chunks * slotSize)
         let labelBuffer = SharedBuffer<Int>(count: data.rows, repeating: 0)
         Parallelism.forEachChunk(chunks, threads: threads) { chunk in
-            let slot = slots.pointer + chunk * slotSize
-            slot[slotSize - 2] = -1
+            // Per-lane accumulators: counts (k), sums (k × d), farthest distance and its row.
+            let lanes = UnsafeMutablePointer<Lanes>.allocate(capacity: k + k * d)
+            lanes.initialize(repeating: Lanes(), count: k + k * d)
+            defer { lanes.deallocate() }
+            let x = UnsafeMutablePointer<Lanes>.allocate(capacity: d)
+            defer { x.deallocate() }
+            var farthest = Lanes(repeating: -1), farthestRow = Lanes()
             for b in (chunk * chunkBlocks)..<min((chunk + 1) * chunkBlocks, data.blockCount) {
+                for j in 0..<d { x[j] = data.storage[j &* data.blockCount &+ b] }
                 var best = Lanes(repeating: .infinity)
                 var bestIndex = Lanes()
                 for c in 0..<k {
                     var distance = Lanes()
                     for j in 0..<d {
-                        let delta = data.storage[j &* data.blockCount &+ b] - Lanes(repeating: centres[c &* d &+ j])
+                        let delta = x[j] - Lanes(repeating: centres[c &* d &+ j])
                         distance = distance.plus(delta, times: delta)
                     }
                     let closer = distance .< best
                     best.replace(with: distance, where: closer)
                     bestIndex.replace(with: Double(c), where: closer)
                 }
-                for lane in 0..<min(width, data.rows - b * width) {
-                    let row = b * width + lane, label = Int(bestIndex[lane])
-                    labelBuffer.pointer[row] = label
-                    slot[label] += 1
-                    for j in 0..<d { slot[k + label * d + j] += data.storage[j * data.blockCount + b][lane] }
-                    if best[lane] > slot[slotSize - 2] {
-                        slot[slotSize - 2] = best[lane]
-                        slot[slotSize - 1] = Double(row)
-                    }
+                let valid = data.validLanes(b)
+                for c in 0..<k {
+                    let member = (bestIndex .== Double(c)) .& (valid .== 1)
+                    lanes[c] += Lanes().replacing(with: 1, where: member)
+                    for j in 0..<d { lanes[k &+ c &* d &+ j] += Lanes().replacing(with: x[j], where: member) }
                 }
+                let fartherValid = (best .> farthest) .& (valid .== 1)
+                farthest.replace(with: best, where: fartherValid)
+                farthestRow.replace(with: Lanes(0, 1, 2, 3) + Double(b * width), where: fartherValid)
+                for lane in 0..<min(width, data.rows - b * width) {
+                    labelBuffer.pointer[b * width + lane] = Int(bestIndex[lane])
+                }
+            }
+            let slot = slots.pointer + chunk * slotSize
+            for i in 0..<(k + k * d) { slot[i] = lanes[i].sum() }
+            slot[slotSize - 2] = -1
+            for lane in 0..<width where farthest[lane] > slot[slotSize - 2] {
+                slot[slotSize - 2] = farthest[lane]
+                slot[slotSize - 1] = farthestRow[lane]
             }
         }
         var counts = [Double](repeating: 0, count: k)

@@ -53,11 +53,15 @@ enum ModelValidation {
             throw GaussianMixtureError.invalidModel("\(name) must be \(d) × \(d)")
         }
         for i in 0..<d {
-            for j in 0..<d {
-                let a = matrix[i][j], b = matrix[j][i]
-                guard a.isFinite else { throw GaussianMixtureError.invalidModel("\(name)[\(i)][\(j)] is \(a)") }
-                let scale = max(abs(a), abs(b), 1e-300)
-                guard abs(a - b) <= 1e-9 * scale else {
+            if let j = matrix[i].firstIndex(where: { !$0.isFinite }) {
+                throw GaussianMixtureError.invalidModel("\(name)[\(i)][\(j)] is \(matrix[i][j])")
+            }
+        }
+        for i in 0..<d {
+            for j in 0..<i {
+                // Relative to the variances, so rounding noise in a near-zero covariance passes.
+                let scale = (abs(matrix[i][i]) * abs(matrix[j][j])).squareRoot()
+                guard abs(matrix[i][j] - matrix[j][i]) <= 1e-9 * scale else {
                     throw GaussianMixtureError.invalidModel("\(name) is not symmetric at [\(i)][\(j)]")
                 }
             }
