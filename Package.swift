@@ -27,5 +27,9 @@ let package = Package(
             dependencies: ["GaussianMixture"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "SpheryEngineTests",
+            dependencies: ["sphery-engine"]
+        ),
     ]
 )

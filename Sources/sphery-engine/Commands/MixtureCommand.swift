@@ -57,7 +57,12 @@ struct MixtureCommand: AsyncParsableCommand {
     var progress = false
 
     func run() async throws {
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        print(try summary().json())
+    }
+
+    /// Reads the file, fits, and summarises (everything `run` does but printing).
+    func summary() throws -> MixtureSummary {
+        let names = columns.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
             throw ValidationError("--columns must name at least one column, separated by commas")
         }
@@ -84,12 +89,11 @@ struct MixtureCommand: AsyncParsableCommand {
             FileHandle.standardError.write(
                 Data("warning: did not converge in \(maxIter) iterations; try a larger --max-iter or --tol\n".utf8))
         }
-        let summary = MixtureSummary(
+        return MixtureSummary(
             columns: names, rows: data.rows, fit: fit,
             meanLogLikelihood: try fit.model.score(data), bic: try fit.model.bic(data), aic: try fit.model.aic(data),
             fitSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
             standardization: standardization, labels: labels ? try fit.model.predict(data) : nil)
-        print(try summary.json())
     }
 
     private static func report(_ iteration: IterationReport) {
