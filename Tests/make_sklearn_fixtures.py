@@ -18,7 +18,12 @@ covariance type (Swift names: "full", "diagonal", "spherical", "tied") with:
 * ``best``: the fit with ``n_init=10`` (``random_state=seed``): ``lower_bound``,
   ``score`` (``score(X)``) and ``labels`` (``predict(X)``);
 * ``fixed``: scoring of the ``em`` model: ``bic``, ``aic``, ``score_samples`` (all
-  rows) and ``predict_proba_first20``.
+  rows) and ``predict_proba_first20``, and the same four computed from the same
+  parameters in 50-digit arithmetic (mpmath) and rounded once, under ``exact``.
+  scikit-learn evaluates ``(x - mu)^2 / var`` in an expanded form that cancels
+  catastrophically when a variance is tiny next to the mean (the constant column gives
+  variance 1e-6 at mean 10), so its own values can be off by far more than 1e-9 there;
+  the tests fall back to ``exact`` only where scikit-learn itself is that far off.
 
 Floats are written with Python's ``repr`` (the ``json`` module's default), which
 round-trips every double exactly.
@@ -26,7 +31,7 @@ round-trips every double exactly.
 How to run
 ----------
 From the package root, with numpy and scikit-learn installed
-(``pip install scikit-learn``)::
+(``pip install scikit-learn``; mpmath comes with it via sympy, or ``pip install mpmath``)::
 
     python3 Tests/make_sklearn_fixtures.py
 
@@ -38,7 +43,9 @@ import os
 import sys
 import warnings
 
+import mpmath
 import numpy as np
+from mpmath import mp, mpf
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
@@ -163,6 +170,63 @@ DATASETS = [
 
 
 # ---------------------------------------------------------------------------
+# High-precision scoring of a fixed model
+# ---------------------------------------------------------------------------
+
+
+def exact_scoring(gm, X):
+    """score_samples, bic, aic and predict_proba(X[:20]) of ``gm`` in 50-digit arithmetic."""
+    mp.dps = 50
+    n, d = X.shape
+    k = gm.n_components
+    means = [[mpf(float(v)) for v in row] for row in gm.means_]
+    # Each component's full covariance in mp (symmetrised: scikit-learn's can be off by an ulp).
+    covs = []
+    for c in range(k):
+        if gm.covariance_type == "full":
+            C = gm.covariances_[c]
+        elif gm.covariance_type == "tied":
+            C = gm.covariances_
+        elif gm.covariance_type == "diag":
+            C = np.diag(gm.covariances_[c])
+        else:
+            C = np.eye(d) * gm.covariances_[c]
+        M = mp.matrix(d, d)
+        for i in range(d):
+            for j in range(d):
+                M[i, j] = (mpf(float(C[i][j])) + mpf(float(C[j][i]))) / 2
+        covs.append(M)
+    inverses = [mp.inverse(M) for M in covs]
+    constants = [
+        mp.log(mpf(float(gm.weights_[c]))) - (d * mp.log(2 * mp.pi) + mp.log(mp.det(covs[c]))) / 2 for c in range(k)
+    ]
+    scores, probabilities = [], []
+    for r in range(n):
+        x = [mpf(float(v)) for v in X[r]]
+        terms = []
+        for c in range(k):
+            delta = [x[j] - means[c][j] for j in range(d)]
+            q = mpf(0)
+            for i in range(d):
+                for j in range(d):
+                    q += delta[i] * inverses[c][i, j] * delta[j]
+            terms.append(constants[c] - q / 2)
+        top = max(terms)
+        total = top + mp.log(mp.fsum(mp.exp(t - top) for t in terms))
+        scores.append(total)
+        if r < 20:
+            probabilities.append([float(mp.exp(t - total)) for t in terms])
+    mean_score = mp.fsum(scores) / n
+    p = gm._n_parameters()
+    return {
+        "bic": float(-2 * mean_score * n + p * mp.log(n)),
+        "aic": float(-2 * mean_score * n + 2 * p),
+        "score_samples": [float(s) for s in scores],
+        "predict_proba_first20": probabilities,
+    }
+
+
+# ---------------------------------------------------------------------------
 # Fitting
 # ---------------------------------------------------------------------------
 
@@ -219,6 +283,7 @@ def make_case(X, k, covariance_type, seed):
             "aic": float(em.aic(X)),
             "score_samples": floats(em.score_samples(X)),
             "predict_proba_first20": floats(em.predict_proba(X[:20])),
+            "exact": exact_scoring(em, X),
         },
     }
 
@@ -233,6 +298,7 @@ def main():
             "description": description,
             "sklearn_version": sklearn.__version__,
             "numpy_version": np.__version__,
+            "mpmath_version": mpmath.__version__,
             "k": k,
             "seed": seed,
             "tol": TOL,
