@@ -51,18 +51,18 @@ struct MixtureCommandTests {
         ("id,a,b\n1,2,3\n2,x,4\n", "line 3, column 'a': 'x' is not a finite number"),
         ("id,a,b\n1,2,3\n2,,4\n", "line 3, column 'a': an empty value is not a finite number"),
         ("id,a,b\n1,2,3\n2,inf,4\n", "line 3, column 'a': 'inf' is not a finite number"),
-        ("id,a\n1,2\n", "no column 'b'; the header has: id, a"),
+        ("id,a\n1,2\n", "the header lacks the required column 'b'; it has 'id', 'a'"),
     ])
     func badFilesNameLineAndColumn(_ text: String, _ message: String) throws {
         let path = try Self.csvFile(text)
-        let error = #expect(throws: NumericCSV.ReadError.self) {
+        let error = #expect(throws: CSVFile.ReadError.self) {
             try summary(["--csv", path, "--columns", "a,b", "--components", "1"])
         }
         #expect(error?.description.contains(message) == true, "\(String(describing: error))")
     }
 
     @Test func missingFileAndBadOptions() throws {
-        #expect(throws: NumericCSV.ReadError.self) {
+        #expect(throws: CSVFile.ReadError.self) {
             try summary(["--csv", "/nonexistent/players.csv", "--columns", "a", "--components", "1"])
         }
         #expect(throws: (any Error).self) { try MixtureCommand.parse(["--csv", "x.csv", "--columns", "a"]) }

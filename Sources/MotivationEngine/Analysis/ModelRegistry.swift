@@ -1,0 +1,58 @@
+import Foundation
+
+/// The models of a folder, one per segment, and the choice of the model for a request.
+public struct ModelRegistry: Sendable {
+    /// Engines by segment.
+    public let engines: [SegmentKey: SegmentEngine]
+
+    public init(engines: [SegmentKey: SegmentEngine]) {
+        self.engines = engines
+    }
+
+    /// Loads every `*.json` model file in `directory`.
+    /// - Throws: `ModelFileError` naming the first file that cannot be used, or the folder when
+    ///   it holds no model.
+    public static func load(from directory: URL, catalog: MessageCatalog = .shared) throws -> ModelRegistry {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            throw ModelFileError(file: directory.path, problem: "is not a readable folder")
+        }
+        var engines: [SegmentKey: SegmentEngine] = [:]
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let model = try ModelFileStore.read(directory.appendingPathComponent(name))
+            if engines[model.segment] != nil {
+                throw ModelFileError(file: directory.appendingPathComponent(name).path, problem: "repeats segment \(model.segment)")
+            }
+            engines[model.segment] = SegmentEngine(model: model, catalog: catalog)
+        }
+        guard !engines.isEmpty else {
+            throw ModelFileError(file: directory.path, problem: "holds no model files; train first")
+        }
+        return ModelRegistry(engines: engines)
+    }
+
+    /// The engine for the segment the input names; parts left out match any model, and must
+    /// leave exactly one.
+    public func engine(for input: AnalysisInput) throws -> SegmentEngine {
+        let matches = engines.values.filter { engine in
+            let segment = engine.model.segment
+            return (input.gameMode.map { $0 == segment.gameMode } ?? true)
+                && (input.difficulty.map { $0 == segment.difficulty } ?? true)
+                && (input.durationMinutes.map { Int($0.rounded()) == segment.durationMinutes } ?? true)
+        }
+        let available = engines.keys.map(\.description).sorted()
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            let requested = [
+                input.gameMode, input.difficulty.map { "difficulty \($0)" },
+                input.durationMinutes.map { "\($0) min" },
+            ].compactMap { $0 }.joined(separator: " · ")
+            throw AnalysisError.unknownSegment(requested: requested, available: available)
+        }
+        throw AnalysisError.ambiguousSegment(available: available)
+    }
+
+    /// Finds the model for the input and analyses it.
+    public func analyze(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
+        try engine(for: input).analyze(input, language: language)
+    }
+}

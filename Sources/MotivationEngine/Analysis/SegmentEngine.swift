@@ -1,0 +1,103 @@
+import Foundation
+import GaussianMixture
+
+/// The motivational engine for one segment: a trained model and everything derived from it
+/// that analysis needs. The Swift counterpart of the original engine's API
+/// (`predict_cluster`, `get_performance_targets`, `generate_motivational_message`, `analyze`).
+public struct SegmentEngine: Sendable {
+    /// The trained model.
+    public let model: SegmentModel
+    /// The message templates.
+    public let catalog: MessageCatalog
+    /// The model's reference in every analysis (formatted once: date formatting is slow).
+    private let reference: ModelReference
+
+    public init(model: SegmentModel, catalog: MessageCatalog = .shared) {
+        self.model = model
+        self.catalog = catalog
+        reference = ModelReference(id: model.id, trainedAt: ISO8601DateFormatter().string(from: model.trainedAt))
+    }
+
+    /// The player's cluster, its confidence and every cluster's probability.
+    /// - Throws: `AnalysisError.invalidField` for an absurd or non-finite value.
+    public func predictCluster(_ input: AnalysisInput) throws -> ClusterPrediction {
+        try InputValidation.check(input, cleaning: model.training.cleaning)
+        var row = [Double](repeating: .nan, count: model.features.count)
+        var missing: [Feature] = []
+        for (j, feature) in model.features.enumerated() {
+            switch feature {
+            case .score: row[j] = input.score
+            case .age: if let age = input.age { row[j] = age } else { missing.append(.age) }
+            case .startSpeed: if let speed = input.startSpeed { row[j] = speed } else { missing.append(.startSpeed) }
+            case .durationMinutes: row[j] = input.durationMinutes ?? Double(model.segment.durationMinutes)
+            }
+        }
+        let probabilities = try model.mixture.predictProbabilities(row: model.scaler.scale(row))
+        var best = 0
+        for c in probabilities.indices where probabilities[c] > probabilities[best] { best = c }
+        return ClusterPrediction(
+            cluster: best, clusterLabel: model.clusters[best].label, confidence: probabilities[best],
+            probabilities: probabilities, missingFeatures: missing)
+    }
+
+    /// A cluster's target range and the scores of its ends.
+    public func performanceTargets(forCluster cluster: Int) -> PerformanceTargets {
+        let range = model.targetPolicy.ladder.ranges[cluster]
+        return PerformanceTargets(
+            cluster: cluster, lowerPercentile: range.lower, upperPercentile: range.upper,
+            targets: [range.lower, range.upper].map {
+                .init(percentile: $0, score: model.percentiles.score(atPercentile: $0).rounded())
+            })
+    }
+
+    /// The next target for `score` in `cluster` and the message that presents it.
+    /// - Parameters:
+    ///   - variantKey: picks the message wording; the player's id keeps it stable across refreshes.
+    public func motivationalMessage(
+        score: Double, cluster: Int, language: Language = .en, variantKey: String? = nil
+    ) -> MotivationalMessage {
+        let next = NextTarget(
+            score: score, cluster: cluster, ladder: model.targetPolicy.ladder, percentiles: model.percentiles)
+        let target = next.score.rounded(.up)
+        let current = model.percentiles.percentile(of: score)
+        let values = MessageValues(
+            points: target - score, target: target, targetPercentile: next.percentile ?? current,
+            percentile: current, level: model.clusters[cluster].label,
+            nextLevel: next.higherCluster.map { model.clusters[$0].label }, segment: model.segment.description)
+        return MotivationalMessage(
+            message: catalog.message(
+                for: next.status, language: language, values: values, variantKey: variantKey ?? "\(score)"),
+            nextTarget: target, nextTargetPercentile: next.percentile, pointsToNextTarget: (target - score).rounded(.up),
+            currentPercentile: (current * 10).rounded() / 10, status: next.status,
+            targetPolicy: model.targetPolicy.name, targetReason: reason(for: next))
+    }
+
+    /// The whole analysis of one player.
+    public func analyze(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
+        let prediction = try predictCluster(input)
+        return Analysis(
+            segment: model.segment,
+            playerData: PlayerData(
+                score: input.score, age: input.age, startSpeed: input.startSpeed,
+                durationMinutes: input.durationMinutes ?? Double(model.segment.durationMinutes)),
+            clusterPrediction: prediction,
+            performanceTargets: performanceTargets(forCluster: prediction.cluster),
+            motivationalMessage: motivationalMessage(
+                score: input.score, cluster: prediction.cluster, language: language, variantKey: input.userId),
+            model: reference)
+    }
+
+    private func reason(for next: NextTarget) -> TargetReason {
+        let population = model.rows.players
+        guard let percentile = next.percentile else {
+            let step = Int((model.targetPolicy.ladder.personalStep * 100).rounded())
+            return TargetReason(
+                source: "personal_step", percentile: nil, population: population,
+                text: "\(step)% above your score: you are above every percentile of the \(population) players in \(model.segment)")
+        }
+        let ordinal = NumberStyle.english.percentileOrdinal(percentile)
+        return TargetReason(
+            source: "cohort", percentile: percentile, population: population,
+            text: "the \(ordinal) percentile of the \(population) players in \(model.segment)")
+    }
+}

@@ -1,0 +1,98 @@
+/// One message variant, parsed once at load time into literal and placeholder pieces so that
+/// rendering is a single pass of byte appends.
+public struct MessageTemplate: Sendable, Hashable {
+    /// A piece of a template.
+    public enum Piece: Sendable, Hashable {
+        /// Text copied as it is (UTF-8 bytes).
+        case literal([UInt8])
+        /// A value filled in at render time.
+        case placeholder(MessagePlaceholder)
+    }
+
+    /// The template as written in the file.
+    public let source: String
+    /// The parsed pieces.
+    public let pieces: [Piece]
+    /// The placeholders the template uses.
+    public let placeholders: Set<MessagePlaceholder>
+    /// Bytes of literal text, to size the output buffer.
+    let literalByteCount: Int
+
+    /// Why a template could not be parsed.
+    public enum ParseError: Error, Sendable, Hashable {
+        /// `{name}` with a name that is not a `MessagePlaceholder`.
+        case unknownPlaceholder(String)
+        /// A `{` without its `}`, or a `}` without its `{`.
+        case unbalancedBrace
+        /// Nothing but whitespace.
+        case empty
+    }
+
+    /// Parses `source`. `{name}` is a placeholder; `{{` and `}}` stand for literal braces.
+    public init(parsing source: String) throws(ParseError) {
+        if source.allSatisfy(\.isWhitespace) { throw .empty }
+        let bytes = Array(source.utf8)
+        var pieces: [Piece] = []
+        var placeholders: Set<MessagePlaceholder> = []
+        var literal: [UInt8] = []
+        var literalCount = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{") {
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{") {
+                    literal.append(byte)
+                    index += 2
+                    continue
+                }
+                guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else {
+                    throw .unbalancedBrace
+                }
+                let nameBytes = bytes[(index + 1)..<close]
+                if nameBytes.contains(UInt8(ascii: "{")) { throw .unbalancedBrace }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                guard let placeholder = MessagePlaceholder(rawValue: name) else {
+                    throw .unknownPlaceholder(name)
+                }
+                if !literal.isEmpty {
+                    pieces.append(.literal(literal))
+                    literalCount += literal.count
+                    literal = []
+                }
+                pieces.append(.placeholder(placeholder))
+                placeholders.insert(placeholder)
+                index = close + 1
+            } else if byte == UInt8(ascii: "}") {
+                guard index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "}") else {
+                    throw .unbalancedBrace
+                }
+                literal.append(byte)
+                index += 2
+            } else {
+                literal.append(byte)
+                index += 1
+            }
+        }
+        if !literal.isEmpty {
+            pieces.append(.literal(literal))
+            literalCount += literal.count
+        }
+        self.source = source
+        self.pieces = pieces
+        self.placeholders = placeholders
+        self.literalByteCount = literalCount
+    }
+
+    /// The template's text with placeholders shown as `{name}` and no values filled in; the
+    /// words a reader sees apart from the values (used by the tone check).
+    var literalText: String {
+        var text = ""
+        for piece in pieces {
+            switch piece {
+            case .literal(let bytes): text += String(decoding: bytes, as: UTF8.self)
+            case .placeholder: text += " "
+            }
+        }
+        return text
+    }
+}

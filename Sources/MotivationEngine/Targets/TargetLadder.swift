@@ -1,0 +1,51 @@
+/// A cluster's target range: the percentiles of the segment's score distribution that its
+/// players aim for, from `lower` to `upper`.
+public struct TargetRange: Codable, Sendable, Equatable {
+    public let lower: Double
+    public let upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+/// The cohort target policy: a ladder of percentile ranges, one per cluster, climbed from the
+/// lowest cluster up, with a stretch goal above the top.
+public struct TargetLadder: Codable, Sendable, Equatable {
+    /// One range per cluster, in cluster order.
+    public let ranges: [TargetRange]
+    /// The top cluster's goal past its range (the 99th percentile by default).
+    public let stretchPercentile: Double
+    /// Above every percentile, the next target is the score plus this fraction of it.
+    public let personalStep: Double
+    /// Below its range, a player within this fraction of the first target is `approaching`.
+    public let approachingFraction: Double
+
+    enum CodingKeys: String, CodingKey {
+        case ranges
+        case stretchPercentile = "stretch_percentile"
+        case personalStep = "personal_step"
+        case approachingFraction = "approaching_fraction"
+    }
+
+    /// The ranges bottom-up: 25→50, 50→75, 75→90, 90→95 (the original's four levels),
+    /// then 95→97, 97→98, 98→99, 99→99.5 for larger k.
+    static let standardRanges: [TargetRange] = [
+        (25, 50), (50, 75), (75, 90), (90, 95), (95, 97), (97, 98), (98, 99), (99, 99.5),
+    ].map { TargetRange(lower: $0.0, upper: $0.1) }
+
+    /// The default ladder for `clusters` clusters (at most 8).
+    public static func standard(clusters: Int) -> TargetLadder {
+        TargetLadder(
+            ranges: Array(standardRanges.prefix(clusters)), stretchPercentile: 99, personalStep: 0.02,
+            approachingFraction: 0.1)
+    }
+
+    public init(ranges: [TargetRange], stretchPercentile: Double, personalStep: Double, approachingFraction: Double) {
+        self.ranges = ranges
+        self.stretchPercentile = stretchPercentile
+        self.personalStep = personalStep
+        self.approachingFraction = approachingFraction
+    }
+}

@@ -1,0 +1,38 @@
+/// A training segment: players are compared only with others who played the same game mode,
+/// at the same difficulty, for the same session length.
+public struct SegmentKey: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The game mode, e.g. `DualFlow`.
+    public let gameMode: String
+    /// The difficulty as the platform stores it (`-1` is Expert).
+    public let difficulty: Int
+    /// The session length in whole minutes.
+    public let durationMinutes: Int
+
+    public init(gameMode: String, difficulty: Int, durationMinutes: Int) {
+        self.gameMode = gameMode
+        self.difficulty = difficulty
+        self.durationMinutes = durationMinutes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case gameMode = "game_mode"
+        case difficulty
+        case durationMinutes = "duration_minutes"
+    }
+
+    /// The difficulty as people read it: `Expert` for -1, else `difficulty N`.
+    public var difficultyName: String {
+        difficulty == -1 ? "Expert" : "difficulty \(difficulty)"
+    }
+
+    /// `DualFlow · Expert · 10 min`.
+    public var description: String {
+        "\(gameMode) · \(difficultyName) · \(durationMinutes) min"
+    }
+
+    /// A name safe for files: `DualFlow_-1_10`.
+    public var fileStem: String {
+        let mode = gameMode.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        return "\(mode)_\(difficulty)_\(durationMinutes)"
+    }
+}

@@ -1,0 +1,32 @@
+/// Per-feature standardisation `(x − mean) / std` stored with a model, so analysis scales a
+/// player's values exactly as training scaled the training rows.
+public struct Standardizer: Codable, Sendable, Equatable {
+    /// Means of the features, in the model's feature order.
+    public let mean: [Double]
+    /// Population standard deviations (never zero: constant features are dropped before).
+    public let std: [Double]
+
+    /// Fits the means and standard deviations of `rows`.
+    init(fitting rows: [[Double]]) {
+        let width = rows.first?.count ?? 0
+        let n = Double(max(1, rows.count))
+        var mean = [Double](repeating: 0, count: width)
+        for row in rows { for j in 0..<width { mean[j] += row[j] / n } }
+        var variance = [Double](repeating: 0, count: width)
+        for row in rows { for j in 0..<width { variance[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n } }
+        self.mean = mean
+        self.std = variance.map { $0.squareRoot() }
+    }
+
+    /// One row in standard units; `NaN` (missing) stays `NaN`.
+    func scale(_ row: [Double]) -> [Double] {
+        var result = row
+        for j in result.indices { result[j] = (row[j] - mean[j]) / std[j] }
+        return result
+    }
+
+    /// A value of feature `j` back in original units.
+    func unscale(_ value: Double, feature j: Int) -> Double {
+        value * std[j] + mean[j]
+    }
+}
