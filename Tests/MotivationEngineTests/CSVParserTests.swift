@@ -23,7 +23,7 @@ struct CSVParserTests {
         let records = try parseCSV("\"a\r\nb\rc\nd\",e\nnext\n")
         #expect(records == [
             ParsedRecord(line: 1, fields: ["a\r\nb\rc\nd", "e"]),
-            ParsedRecord(line: 4, fields: ["next"]),
+            ParsedRecord(line: 5, fields: ["next"]),
         ])
     }
 

@@ -55,14 +55,14 @@ struct MixtureCommandTests {
     ])
     func badFilesNameLineAndColumn(_ text: String, _ message: String) throws {
         let path = try Self.csvFile(text)
-        let error = #expect(throws: CSVFile.ReadError.self) {
+        let error = #expect(throws: FileError.self) {
             try summary(["--csv", path, "--columns", "a,b", "--components", "1"])
         }
         #expect(error?.description.contains(message) == true, "\(String(describing: error))")
     }
 
     @Test func missingFileAndBadOptions() throws {
-        #expect(throws: CSVFile.ReadError.self) {
+        #expect(throws: FileError.self) {
             try summary(["--csv", "/nonexistent/players.csv", "--columns", "a", "--components", "1"])
         }
         #expect(throws: (any Error).self) { try MixtureCommand.parse(["--csv", "x.csv", "--columns", "a"]) }

@@ -1,21 +1,26 @@
 /// Checks an analysis input, naming the field and the problem.
 enum InputValidation {
+    /// `3` rather than `3.0`, `2.5` as is.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
     static func check(_ input: AnalysisInput, cleaning: CleaningRules) throws {
         func fail(_ name: String, _ problem: String) -> AnalysisError { .invalidField(name: name, problem: problem) }
         guard input.score.isFinite, input.score >= 0 else {
-            throw fail("score", "must be a finite number ≥ 0, got \(input.score)")
+            throw fail("score", "must be a finite number ≥ 0, got \(plain(input.score))")
         }
         guard input.score <= AnalysisLimits.maximumScore else {
-            throw fail("score", "\(input.score) is beyond any plausible score (\(AnalysisLimits.maximumScore))")
+            throw fail("score", "\(plain(input.score)) is beyond any plausible score (\(plain(AnalysisLimits.maximumScore)))")
         }
         if let age = input.age, !(age.isFinite && age >= cleaning.minimumAge && age <= cleaning.maximumAge) {
-            throw fail("age", "must be between \(cleaning.minimumAge) and \(cleaning.maximumAge) years, got \(age)")
+            throw fail("age", "must be between \(plain(cleaning.minimumAge)) and \(plain(cleaning.maximumAge)) years, got \(plain(age))")
         }
         if let speed = input.startSpeed, !(speed.isFinite && speed > 0 && speed <= AnalysisLimits.maximumStartSpeed) {
-            throw fail("startSpeed", "must be above 0 and at most \(AnalysisLimits.maximumStartSpeed), got \(speed)")
+            throw fail("startSpeed", "must be above 0 and at most \(plain(AnalysisLimits.maximumStartSpeed)), got \(plain(speed))")
         }
         if let duration = input.durationMinutes, !(duration.isFinite && duration > 0) {
-            throw fail("duration_minutes", "must be a positive number of minutes, got \(duration)")
+            throw fail("duration_minutes", "must be a positive number of minutes, got \(plain(duration))")
         }
     }
 }

@@ -45,9 +45,7 @@ public struct SegmentEngine: Sendable {
         let range = model.targetPolicy.ladder.ranges[cluster]
         return PerformanceTargets(
             cluster: cluster, lowerPercentile: range.lower, upperPercentile: range.upper,
-            targets: [range.lower, range.upper].map {
-                .init(percentile: $0, score: model.percentiles.score(atPercentile: $0).rounded())
-            })
+            targets: [range.lower, range.upper].map { .init(percentile: $0, score: targetScore($0)) })
     }
 
     /// The next target for `score` in `cluster` and the message that presents it.
@@ -58,7 +56,7 @@ public struct SegmentEngine: Sendable {
     ) -> MotivationalMessage {
         let next = NextTarget(
             score: score, cluster: cluster, ladder: model.targetPolicy.ladder, percentiles: model.percentiles)
-        let target = next.score.rounded(.up)
+        let target = next.score.rounded(.up)  // whole points, never below the exact percentile
         let current = model.percentiles.percentile(of: score)
         let values = MessageValues(
             points: target - score, target: target, targetPercentile: next.percentile ?? current,
@@ -85,6 +83,12 @@ public struct SegmentEngine: Sendable {
             motivationalMessage: motivationalMessage(
                 score: input.score, cluster: prediction.cluster, language: language, variantKey: input.userId),
             model: reference)
+    }
+
+    /// The score shown for a percentile target: whole points, rounded up so that reaching it
+    /// really means reaching the percentile.
+    private func targetScore(_ percentile: Double) -> Double {
+        model.percentiles.score(atPercentile: percentile).rounded(.up)
     }
 
     private func reason(for next: NextTarget) -> TargetReason {

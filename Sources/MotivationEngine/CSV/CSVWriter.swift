@@ -55,7 +55,7 @@ public struct CSVWriter: Sendable {
     public mutating func append(_ value: Double) {
         startField()
         guard value.isFinite else { return }
-        if value.rounded(.towardZero) == value, value.magnitude < 0x1p53 {
+        if value.rounded(.towardZero) == value, value.magnitude <= 0x1p53 {
             if value == 0, value.sign == .minus { buffer.append(UInt8(ascii: "-")) }
             appendDigits(Int(value))
         } else {

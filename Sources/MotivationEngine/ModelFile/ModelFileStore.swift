@@ -16,10 +16,11 @@ public enum ModelFileStore {
         let destination = directory.appendingPathComponent(fileName(for: model.segment))
         let temporary = directory.appendingPathComponent(".\(fileName(for: model.segment)).\(UUID().uuidString).tmp")
         try ModelFileCoding.encoder.encode(model).write(to: temporary)
-        if FileManager.default.fileExists(atPath: destination.path) {
-            _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: destination)
+        // rename(2) replaces the destination atomically (FileManager's replaceItemAt does not on Linux).
+        guard rename(temporary.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ModelFileError(file: destination.path, problem: "cannot be written: \(reason)")
         }
         return destination
     }

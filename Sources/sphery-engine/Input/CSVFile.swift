@@ -1,22 +1,22 @@
 import Foundation
 import MotivationEngine
 
+/// A file that cannot be read or written, with its path and, for bad content, the line.
+struct FileError: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// Streams a CSV file from disk through `CSVParser`, 64 KiB at a time, so a file of any size
 /// is read in constant memory.
 enum CSVFile {
-    /// A file that cannot be read, with the path and, for bad content, the line.
-    struct ReadError: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Calls `header` with the first record, then `row` with every other record in order.
-    /// - Throws: `ReadError` for a missing file, an empty file or malformed CSV (errors thrown by
+    /// - Throws: `FileError` for a missing file, an empty file or malformed CSV (errors thrown by
     ///   the callbacks are passed on).
     static func stream(
         path: String, header: (CSVHeader) throws -> Void, row: (CSVRecord) throws -> Void
     ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(description: "cannot read CSV file '\(path)'")
+            throw FileError(description: "cannot read CSV file '\(path)'")
         }
         defer { try? handle.close() }
         var parser = CSVParser()
@@ -35,8 +35,8 @@ enum CSVFile {
             }
             try parser.finish(deliver)
         } catch let error as CSVError {
-            throw ReadError(description: "\(path), \(error)")
+            throw FileError(description: "\(path), \(error)")
         }
-        guard sawHeader else { throw ReadError(description: "\(path) is empty: expected a header line") }
+        guard sawHeader else { throw FileError(description: "\(path) is empty: expected a header line") }
     }
 }

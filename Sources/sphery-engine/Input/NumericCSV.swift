@@ -7,7 +7,7 @@ enum NumericCSV {
     ///   - path: the CSV file; its first line names the columns.
     ///   - columns: the columns to read, in the order wanted.
     /// - Returns: one matrix row per data line.
-    /// - Throws: `CSVFile.ReadError` for a missing file or column, or a value that is not a finite number.
+    /// - Throws: `FileError` for a missing file or column, or a value that is not a finite number.
     static func read(path: String, columns: [String]) throws -> Matrix {
         var indices: [Int] = []
         var values: [Double] = []
@@ -15,14 +15,14 @@ enum NumericCSV {
             do {
                 indices = try header.indices(of: columns)
             } catch {
-                throw CSVFile.ReadError(description: "\(path), \(error)")
+                throw FileError(description: "\(path), \(error)")
             }
         } row: { record in
             for (name, index) in zip(columns, indices) {
                 guard index < record.count, let value = record.double(at: index), value.isFinite else {
                     let text = index < record.count ? record.string(at: index) : ""
                     let shown = text.isEmpty ? "an empty value" : "'\(text)'"
-                    throw CSVFile.ReadError(
+                    throw FileError(
                         description: "\(path), line \(record.line), column '\(name)': \(shown) is not a finite number")
                 }
                 values.append(value)

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Decodes analysis input JSON, turning decoding failures into `AnalysisError.invalidField`
+/// messages that name the field.
+public enum AnalysisInputDecoding {
+    public static func decode(_ data: Data) throws -> AnalysisInput {
+        do {
+            return try JSONDecoder().decode(AnalysisInput.self, from: data)
+        } catch let error as DecodingError {
+            switch error {
+            case .keyNotFound(let key, _):
+                throw AnalysisError.invalidField(name: key.stringValue, problem: "is required")
+            case .valueNotFound(_, let context):
+                throw AnalysisError.invalidField(name: name(context), problem: "is required and cannot be null")
+            case .typeMismatch(let type, let context):
+                throw AnalysisError.invalidField(name: name(context), problem: "must be \(describe(type))")
+            case .dataCorrupted(let context):
+                if context.codingPath.isEmpty {
+                    throw AnalysisError.invalidField(name: "input", problem: "is not a JSON object")
+                }
+                throw AnalysisError.invalidField(name: name(context), problem: context.debugDescription)
+            @unknown default:
+                throw AnalysisError.invalidField(name: "input", problem: "\(error)")
+            }
+        }
+    }
+
+    private static func name(_ context: DecodingError.Context) -> String {
+        context.codingPath.last?.stringValue ?? "input"
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: return "a number"
+        case is String.Type: return "a string"
+        default: return "a JSON object"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import MotivationEngine
+
+/// `sphery-engine train`: trains one model per segment and writes the model files.
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model for every segment with enough players and write the model files.",
+        discussion: """
+            The CSV has the header userId,score,age,startSpeed,duration_minutes (userId optional), \
+            plus game_mode and difficulty columns when it holds several segments; without them, \
+            give --game-mode and --difficulty. Progress and cleaning reports go to standard error.
+            """)
+
+    @Option(help: "Player CSV file (workouts).")
+    var csv: String
+
+    @OptionGroup var segment: SegmentOptions
+    @OptionGroup var models: ModelsOption
+
+    @Option(help: "Clusters per segment: a number, or auto (the lowest BIC in 2…8).")
+    var clusters: String = "4"
+
+    @Option(help: "One training row per player from their workouts: median, best, latest or all.")
+    var aggregation: Aggregation = .median
+
+    @Option(name: .customLong("n-init"), help: "EM initialisations per segment; the best is kept.")
+    var nInit: Int = 5
+
+    @Option(help: "Random seed (the same data and seed give the same model).")
+    var seed: UInt64 = 42
+
+    @Option(name: .customLong("min-players"), help: "Segments with fewer players after cleaning are not trained.")
+    var minPlayers: Int = 50
+
+    @Flag(help: "Print a JSON summary of the trained models on standard output.")
+    var json = false
+
+    func run() async throws {
+        guard let clusterCount = ClusterCount(clusters) else {
+            throw ValidationError("--clusters must be a number or auto, got '\(clusters)'")
+        }
+        var options = TrainingOptions()
+        options.clusters = clusterCount
+        options.aggregation = aggregation
+        options.restarts = nInit
+        options.seed = seed
+        options.minimumPlayers = minPlayers
+        let trainer = SegmentTrainer(options: options)
+
+        let groups = try PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
+        guard !groups.isEmpty else {
+            throw ValidationError("\(csv) has no rows for the segment given")
+        }
+        let directory = URL(fileURLWithPath: models.models)
+        var trained: [TrainingSummary] = []
+        for (index, key) in groups.keys.sorted(by: { $0.description < $1.description }).enumerated() {
+            let prefix = "[\(index + 1)/\(groups.count)] \(key)"
+            let clock = ContinuousClock()
+            let start = clock.now
+            do {
+                let model = try trainer.train(groups[key]!, segment: key)
+                let file = try ModelFileStore.write(model, to: directory)
+                let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+                StandardError.print("\(prefix): \(TrainingSummary.describe(model)) in \(elapsed) → \(file.path)")
+                trained.append(TrainingSummary(model: model, file: file.path))
+            } catch let error as TrainingError {
+                StandardError.print("\(prefix): not trained: \(error)")
+            }
+        }
+        if json { print(try JSONOutput.string(trained)) }
+        guard !trained.isEmpty else { throw ExitCode.failure }
+    }
+}
+
+extension Aggregation: ExpressibleByArgument {}
+
+/// What `train --json` prints for each model.
+struct TrainingSummary: Encodable {
+    let model: SegmentModel
+    let file: String
+
+    enum CodingKeys: String, CodingKey {
+        case file, id, segment, clusters, rows, cleaning, features, fit
+        case droppedFeatures = "dropped_features"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(model.id, forKey: .id)
+        try container.encode(model.segment, forKey: .segment)
+        try container.encode(model.clusters, forKey: .clusters)
+        try container.encode(model.rows, forKey: .rows)
+        try container.encode(model.cleaning, forKey: .cleaning)
+        try container.encode(model.features, forKey: .features)
+        try container.encode(model.droppedFeatures, forKey: .droppedFeatures)
+        try container.encode(model.fit, forKey: .fit)
+    }
+
+    /// One line: players, clusters and what cleaning dropped.
+    static func describe(_ model: SegmentModel) -> String {
+        let dropped = model.cleaning.dropped.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.value) \($0.key.rawValue)" }
+        let cleaning = dropped.isEmpty ? "none dropped" : "dropped " + dropped.joined(separator: ", ")
+        return "\(model.rows.players) players, \(model.rows.kept)/\(model.rows.input) workouts kept (\(cleaning)), "
+            + "\(model.mixture.components) clusters (\(model.clusters.map(\.label).joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,27 @@
+import MotivationEngine
+
+/// A player CSV file read whole into per-segment workout lists (for training and validation).
+enum PlayerFile {
+    /// The file's records by segment, keeping only segments that `defaults` matches.
+    /// - Throws: `FileError` for an unreadable file, a missing column or a row
+    ///   whose segment is unknown.
+    static func recordsBySegment(path: String, defaults: SegmentDefaults) throws -> [SegmentKey: [PlayerRecord]] {
+        var columns: PlayerColumns?
+        var groups: [SegmentKey: [PlayerRecord]] = [:]
+        try CSVFile.stream(path: path) { header in
+            do {
+                columns = try PlayerColumns(header: header, requiring: Feature.allCases)
+            } catch {
+                throw FileError(description: "\(path), \(error)")
+            }
+        } row: { row in
+            guard let segment = columns!.segment(row, defaults: defaults) else {
+                throw FileError(
+                    description: "\(path), line \(row.line): the row's segment is unknown; the file needs game_mode "
+                        + "and difficulty columns, or give --game-mode and --difficulty")
+            }
+            if defaults.matches(segment) { groups[segment, default: []].append(columns!.record(row)) }
+        }
+        return groups
+    }
+}
