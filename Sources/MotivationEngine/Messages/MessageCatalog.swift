@@ -20,17 +20,39 @@ import Foundation
 /// `init(directory:fallback:)` for an operator's edited files), then render as often as needed:
 /// rendering is one pass over pre-parsed pieces with hand-written number formatting.
 public struct MessageCatalog: Sendable {
-    /// One language's templates.
-    struct Table: Sendable {
+    /// One language's templates (a class, so that rendering takes one reference, not a copy).
+    final class Table: Sendable {
         /// Indexed by `TargetStatus.catalogIndex`.
-        var templates: [[MessageTemplate]]
+        let templates: [[MessageTemplate]]
         /// The `top_of_range` variants without `{next_level}`, used when there is no next level
         /// (the top cluster's stretch target).
-        var topOfRangeWithoutNextLevel: [MessageTemplate]
+        let topOfRangeWithoutNextLevel: [MessageTemplate]
         /// Cluster label → the language's name for it.
-        var levels: [String: String]
+        let levels: [String: String]
+        /// The same pairs, for a lookup without hashing (a handful of short labels).
+        let levelPairs: [LevelName]
         /// Where the table came from (a file name).
-        var file: String
+        let file: String
+
+        struct LevelName: Sendable {
+            let label: String
+            let name: String
+        }
+
+        init(templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [MessageTemplate],
+             levels: [String: String], file: String) {
+            self.templates = templates
+            self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
+            self.levels = levels
+            self.levelPairs = levels.keys.sorted().map { LevelName(label: $0, name: levels[$0]!) }
+            self.file = file
+        }
+
+        @inline(__always)
+        func levelName(_ label: String) -> String {
+            for pair in levelPairs where pair.label == label { return pair.name }
+            return label
+        }
     }
 
     /// Indexed by `Language.catalogIndex`.
@@ -261,7 +283,7 @@ public struct MessageCatalog: Sendable {
     /// The language's name for a cluster label (`Advanced` → `Fortgeschritten`); a label the
     /// language file does not name is returned as it is.
     public func levelName(_ label: String, language: Language) -> String {
-        tables[language.catalogIndex].levels[label] ?? label
+        tables[language.catalogIndex].levelName(label)
     }
 
     // MARK: - Rendering
@@ -294,33 +316,54 @@ public struct MessageCatalog: Sendable {
         values: MessageValues
     ) -> String {
         let style = NumberStyle(language: language)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(template.literalByteCount + 96 + values.segment.utf8.count)
+        let points = NumberStyle.wholeScore(values.points)
+        let target = NumberStyle.wholeScore(values.target)
+        let targetPercentile = NumberStyle.wholePercentile(values.targetPercentile)
+        let percentile = NumberStyle.wholePercentile(values.percentile)
+        let level = table.levelName(values.level)
+        let nextLevel = table.levelName(values.nextLevel ?? values.level)
+        // An upper bound of the length: numbers need at most 48 bytes each.
+        var capacity = template.literalByteCount
         for piece in template.pieces {
-            switch piece {
-            case .literal(let literal):
-                bytes.append(contentsOf: literal)
-            case .placeholder(let placeholder):
+            if case .placeholder(let placeholder) = piece {
                 switch placeholder {
-                case .points:
-                    style.appendInteger(NumberStyle.wholeScore(values.points), to: &bytes)
-                case .target:
-                    style.appendInteger(NumberStyle.wholeScore(values.target), to: &bytes)
-                case .targetPercentile:
-                    style.appendOrdinal(NumberStyle.wholePercentile(values.targetPercentile), to: &bytes)
-                case .percentile:
-                    style.appendOrdinal(NumberStyle.wholePercentile(values.percentile), to: &bytes)
-                case .level:
-                    bytes.append(contentsOf: (table.levels[values.level] ?? values.level).utf8)
-                case .nextLevel:
-                    let label = values.nextLevel ?? values.level
-                    bytes.append(contentsOf: (table.levels[label] ?? label).utf8)
-                case .segment:
-                    bytes.append(contentsOf: values.segment.utf8)
+                case .points, .target, .targetPercentile, .percentile: capacity += 48
+                case .level: capacity += level.utf8.count
+                case .nextLevel: capacity += nextLevel.utf8.count
+                case .segment: capacity += values.segment.utf8.count
                 }
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // One buffer, written in place: the pieces are whole UTF-8 sequences.
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            @inline(__always) func copy(_ string: String) {
+                var string = string
+                string.withUTF8 { utf8 in
+                    guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: base, byteCount: utf8.count)
+                    count += utf8.count
+                }
+            }
+            for piece in template.pieces {
+                switch piece {
+                case .literal(let literal):
+                    copy(literal)
+                case .placeholder(let placeholder):
+                    switch placeholder {
+                    case .points: count = style.writeInteger(points, ordinal: false, into: buffer, at: count)
+                    case .target: count = style.writeInteger(target, ordinal: false, into: buffer, at: count)
+                    case .targetPercentile:
+                        count = style.writeInteger(targetPercentile, ordinal: true, into: buffer, at: count)
+                    case .percentile: count = style.writeInteger(percentile, ordinal: true, into: buffer, at: count)
+                    case .level: copy(level)
+                    case .nextLevel: copy(nextLevel)
+                    case .segment: copy(values.segment)
+                    }
+                }
+            }
+            return count
+        }
     }
 }
 

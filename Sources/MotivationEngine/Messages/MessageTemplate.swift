@@ -3,8 +3,8 @@
 public struct MessageTemplate: Sendable, Hashable {
     /// A piece of a template.
     public enum Piece: Sendable, Hashable {
-        /// Text copied as it is (UTF-8 bytes).
-        case literal([UInt8])
+        /// Text copied as it is.
+        case literal(String)
         /// A value filled in at render time.
         case placeholder(MessagePlaceholder)
     }
@@ -55,7 +55,7 @@ public struct MessageTemplate: Sendable, Hashable {
                     throw .unknownPlaceholder(name)
                 }
                 if !literal.isEmpty {
-                    pieces.append(.literal(literal))
+                    pieces.append(.literal(String(decoding: literal, as: UTF8.self)))
                     literalCount += literal.count
                     literal = []
                 }
@@ -74,7 +74,7 @@ public struct MessageTemplate: Sendable, Hashable {
             }
         }
         if !literal.isEmpty {
-            pieces.append(.literal(literal))
+            pieces.append(.literal(String(decoding: literal, as: UTF8.self)))
             literalCount += literal.count
         }
         self.source = source
@@ -89,7 +89,7 @@ public struct MessageTemplate: Sendable, Hashable {
         var text = ""
         for piece in pieces {
             switch piece {
-            case .literal(let bytes): text += String(decoding: bytes, as: UTF8.self)
+            case .literal(let literal): text += literal
             case .placeholder: text += " "
             }
         }

@@ -41,29 +41,42 @@ public struct NumberStyle: Sendable, Hashable {
     /// An integer with grouping: `1,234,567` / `1’234’567` / `1 234 567`. Negative numbers
     /// keep their `-` sign (message values never are negative; see `MessageValues`).
     public func format(integer: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        appendInteger(integer, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        integerString(integer, ordinal: false)
     }
 
     /// A number rounded (half away from zero) to `fractionDigits` digits, with grouping:
     /// `68.4` / `68.4` / `68,4`, `12,345.68`. `fractionDigits` is clamped to `0...9`.
     /// Non-finite values are written `NaN`, `∞` and `-∞`.
     public func format(_ value: Double, fractionDigits: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(40)
-        appendDecimal(value, fractionDigits: fractionDigits, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        guard value.isFinite else {
+            return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞")
+        }
+        let digits = min(9, max(0, fractionDigits))
+        var scale: UInt = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value.magnitude * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        var result = ""
+        guard scaled < 9.0e18 else {
+            // Beyond 64-bit integers: whole digits only (no score comes near this).
+            if value < 0 { result += "-" }
+            result += largeWhole(value.magnitude.rounded(.toNearestOrAwayFromZero))
+            if digits > 0 { result += decimalSeparator + String(repeating: "0", count: digits) }
+            return result
+        }
+        let units = UInt(scaled)
+        if value < 0 && units != 0 { result += "-" }
+        result += integerString(Int(units / scale), ordinal: false)
+        guard digits > 0 else { return result }
+        let fraction = String(units % scale)
+        result += decimalSeparator
+        result += String(repeating: "0", count: digits - fraction.count) + fraction
+        return result
     }
 
     /// An ordinal: English `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`, `21st`, `101st`,
     /// `111th`; German `68.`; French `1er`, `2e`, `68e`.
     public func ordinal(_ value: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        appendOrdinal(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        integerString(value, ordinal: true)
     }
 
     /// The ordinal of a percentile as messages show it: rounded half up to a whole number and
@@ -98,137 +111,100 @@ public struct NumberStyle: Sendable, Hashable {
         return Int(min(100, max(0, value.rounded(.toNearestOrAwayFromZero))))
     }
 
-    // MARK: - Byte writers (used by the message renderer)
+    // MARK: - Writers
 
+    /// `value` with grouping and, if `ordinal`, the language's ordinal suffix. Written back to
+    /// front into a stack buffer; results of up to 15 bytes (every score and percentile) are
+    /// small strings, so this does not allocate.
     @usableFromInline
-    func appendGroupingSeparator(to bytes: inout [UInt8]) {
-        switch language {
-        case .en: bytes.append(0x2C)
-        case .de: bytes.append(0xE2); bytes.append(0x80); bytes.append(0x99)
-        case .fr: bytes.append(0xE2); bytes.append(0x80); bytes.append(0xAF)
+    func integerString(_ value: Int, ordinal: Bool) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> String in
+            let end = writeInteger(value, ordinal: ordinal, into: buffer, at: 0)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
         }
     }
 
-    /// Appends `value` with grouping.
-    func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(0x2D) }
-        appendMagnitude(value.magnitude, to: &bytes)
+    /// The UTF-8 length of `integerString(value, ordinal:)`, for writing in place.
+    @inline(__always)
+    func integerByteCount(_ value: Int, ordinal: Bool) -> Int {
+        var digits = 1
+        var rest = value.magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        var count = digits + (digits - 1) / 3 * (language == .en ? 1 : 3) + (value < 0 ? 1 : 0)
+        if ordinal {
+            switch language {
+            case .en: count += 2
+            case .de: count += 1
+            case .fr: count += value == 1 ? 2 : 1
+            }
+        }
+        return count
     }
 
-    /// Appends a non-negative integer with grouping, writing the digits back to front.
-    func appendMagnitude(_ magnitude: UInt, to bytes: inout [UInt8]) {
-        var digitCount = 1
-        var rest = magnitude / 10
-        while rest > 0 { digitCount += 1; rest /= 10 }
-        let separatorWidth = language == .en ? 1 : 3
-        let separatorCount = (digitCount - 1) / 3
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: digitCount + separatorCount * separatorWidth))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var index = buffer.count - 1
-            var remaining = magnitude
-            var written = 0
-            while true {
-                buffer[index] = 0x30 + UInt8(remaining % 10)
-                index -= 1
-                remaining /= 10
-                written += 1
-                if written == digitCount { break }
-                if written % 3 == 0 {
-                    switch language {
-                    case .en:
-                        buffer[index] = 0x2C
-                    case .de:
-                        buffer[index] = 0x99; buffer[index - 1] = 0x80; buffer[index - 2] = 0xE2
-                    case .fr:
-                        buffer[index] = 0xAF; buffer[index - 1] = 0x80; buffer[index - 2] = 0xE2
-                    }
-                    index -= separatorWidth
+    /// Writes `integerString(value, ordinal:)` as UTF-8 at `start`, returning the end.
+    @inline(__always)
+    func writeInteger(_ value: Int, ordinal: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let end = start + integerByteCount(value, ordinal: ordinal)
+        var index = end
+        @inline(__always) func put(_ byte: UInt8) {
+            index -= 1
+            buffer[index] = byte
+        }
+        if ordinal {
+            switch language {
+            case .en:
+                let lastTwo = value.magnitude % 100
+                let ones = lastTwo % 10
+                if (11...13).contains(lastTwo) || ones == 0 || ones > 3 {
+                    put(0x68); put(0x74)  // "th"
+                } else if ones == 1 {
+                    put(0x74); put(0x73)  // "st"
+                } else if ones == 2 {
+                    put(0x64); put(0x6E)  // "nd"
+                } else {
+                    put(0x64); put(0x72)  // "rd"
+                }
+            case .de:
+                put(0x2E)  // "."
+            case .fr:
+                if value == 1 { put(0x72) }  // "er"
+                put(0x65)  // "e"
+            }
+        }
+        var remaining = value.magnitude
+        var written = 0
+        repeat {
+            if written > 0 && written % 3 == 0 {
+                switch language {
+                case .en: put(0x2C)
+                case .de: put(0x99); put(0x80); put(0xE2)  // U+2019
+                case .fr: put(0xAF); put(0x80); put(0xE2)  // U+202F
                 }
             }
-            assert(index == start - 1)
-        }
-    }
-
-    func appendDecimal(_ value: Double, fractionDigits: Int, to bytes: inout [UInt8]) {
-        guard value.isFinite else {
-            if value.isNaN {
-                bytes.append(contentsOf: "NaN".utf8)
-            } else {
-                if value < 0 { bytes.append(0x2D) }
-                bytes.append(contentsOf: "∞".utf8)
-            }
-            return
-        }
-        let digits = min(9, max(0, fractionDigits))
-        var scale: UInt = 1
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (value.magnitude * Double(scale)).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else {
-            // Beyond 64-bit integers: whole digits only (no score comes near this).
-            if value < 0 { bytes.append(0x2D) }
-            appendLargeWhole(value.magnitude.rounded(.toNearestOrAwayFromZero), to: &bytes)
-            if digits > 0 {
-                bytes.append(language == .fr ? 0x2C : 0x2E)
-                bytes.append(contentsOf: repeatElement(0x30, count: digits))
-            }
-            return
-        }
-        let units = UInt(scaled)
-        if value < 0 && units != 0 { bytes.append(0x2D) }
-        appendMagnitude(units / scale, to: &bytes)
-        guard digits > 0 else { return }
-        bytes.append(language == .fr ? 0x2C : 0x2E)
-        var fraction = units % scale
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var index = start + digits - 1
-        while index >= start {
-            bytes[index] = 0x30 + UInt8(fraction % 10)
-            fraction /= 10
-            index -= 1
-        }
+            put(0x30 + UInt8(remaining % 10))
+            remaining /= 10
+            written += 1
+        } while remaining > 0
+        if value < 0 { put(0x2D) }
+        assert(index == start)
+        return end
     }
 
     /// Whole digits of a huge finite non-negative double, with grouping.
-    private func appendLargeWhole(_ value: Double, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
+    private func largeWhole(_ value: Double) -> String {
+        var digits: [Character] = []
         var rest = value
         while rest >= 1 {
             let digit = rest.truncatingRemainder(dividingBy: 10)
-            digits.append(0x30 + UInt8(digit))
+            digits.append(Character(String(Int(digit))))
             rest = ((rest - digit) / 10).rounded(.down)
         }
-        if digits.isEmpty { digits.append(0x30) }
+        if digits.isEmpty { digits.append("0") }
+        var result = ""
         for (offset, digit) in digits.reversed().enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { appendGroupingSeparator(to: &bytes) }
-            bytes.append(digit)
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result += groupingSeparator }
+            result.append(digit)
         }
-    }
-
-    func appendOrdinal(_ value: Int, to bytes: inout [UInt8]) {
-        appendInteger(value, to: &bytes)
-        switch language {
-        case .en:
-            let lastTwo = value.magnitude % 100
-            if (11...13).contains(lastTwo) {
-                bytes.append(0x74); bytes.append(0x68)  // th
-            } else {
-                switch lastTwo % 10 {
-                case 1: bytes.append(0x73); bytes.append(0x74)  // st
-                case 2: bytes.append(0x6E); bytes.append(0x64)  // nd
-                case 3: bytes.append(0x72); bytes.append(0x64)  // rd
-                default: bytes.append(0x74); bytes.append(0x68)  // th
-                }
-            }
-        case .de:
-            bytes.append(0x2E)  // .
-        case .fr:
-            if value == 1 {
-                bytes.append(0x65); bytes.append(0x72)  // er
-            } else {
-                bytes.append(0x65)  // e
-            }
-        }
+        return result
     }
 }
