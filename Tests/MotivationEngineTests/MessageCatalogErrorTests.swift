@@ -162,6 +162,13 @@ struct MessageCatalogErrorTests {
                 editMessages(&object) { $0["top_of_range"] = ["On to {next_level}: {points} points!"] }
             }
         }
+        #expect(throws: MessageCatalogError.invalidPlural(
+            file: "en.json", status: .inRange, variant: 0, reason: "{plural:point} must be {plural:one|other}")) {
+            try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = ["{points} {plural:point}"] } }
+        }
+        #expect(throws: MessageCatalogError.self) {
+            try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = ["{target} {plural:point|points}"] } }
+        }
         #expect(throws: MessageCatalogError.languageMismatch(file: "en.json", declared: "de")) {
             try loadEditedEnglish { object in object["language"] = "de" }
         }

@@ -84,8 +84,11 @@ struct MessageCatalogTests {
         for status in TargetStatus.allCases {
             for template in MessageCatalog.shared.templates(for: status, language: .fr) {
                 let characters = Array(template.source)
+                var depth = 0
                 for (index, character) in characters.enumerated() {
-                    if "!?:;»".contains(character) {
+                    if character == "{" { depth += 1 }
+                    if character == "}" { depth -= 1 }
+                    if depth == 0 && "!?:;»".contains(character) {
                         #expect(index > 0 && characters[index - 1] == "\u{202F}", "\(template.source)")
                     }
                     if character == "«" {
@@ -164,6 +167,35 @@ struct MessageCatalogTests {
                 #expect(!Self.hasNegativeNumber(text) && !text.contains("250"), "\(text)")
             }
         }
+    }
+
+    @Test("one point is singular in every language; French counts 0 as singular too", arguments: Language.allCases)
+    func plurals(language: Language) {
+        var values = Self.values
+        for points in [0.0, 0.4, 1, 2, 11000] {
+            values.points = points
+            for status in TargetStatus.allCases {
+                for template in MessageCatalog.shared.templates(for: status, language: language) {
+                    let text = MessageCatalog.shared.render(template, language: language, values: values)
+                    let whole = NumberStyle.wholeScore(points)
+                    switch language {
+                    case .en:
+                        #expect(!text.contains(" 1 points") && !text.contains(" 1 more points"), "\(text)")
+                        if whole != 1 { #expect(!text.contains(" \(whole) point ") && !text.contains(" \(whole) more point "), "\(text)") }
+                    case .de:
+                        #expect(!text.contains(" 1 Punkte") && !text.contains(" 1 weiteren Punkten") && !text.contains("die 1 "), "\(text)")
+                    case .fr:
+                        #expect(!text.contains(" 1 points") && !text.contains(" 0 points") && !text.contains("les 1 "), "\(text)")
+                    }
+                }
+            }
+        }
+        values.points = 1
+        let english = MessageCatalog.shared.templates(for: .approaching, language: .en)[0]
+        #expect(MessageCatalog.shared.render(english, language: .en, values: values)
+                == "So close! 1 point to go to reach 161,000, the 75th percentile.")
+        let german = MessageCatalog.shared.templates(for: .approaching, language: .de)[2]
+        #expect(MessageCatalog.shared.render(german, language: .de, values: values).contains("kann dir den 1 Punkt bis"))
     }
 
     @Test("an unknown level label is shown as it is")

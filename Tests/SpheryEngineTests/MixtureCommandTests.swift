@@ -20,13 +20,13 @@ struct MixtureCommandTests {
         return lines.joined(separator: "\n") + "\n"
     }()
 
-    func summary(_ arguments: [String]) throws -> MixtureSummary {
-        try MixtureCommand.parse(arguments).summary()
+    func summary(_ arguments: [String]) async throws -> MixtureSummary {
+        try await MixtureCommand.parse(arguments).summary()
     }
 
-    @Test func fitsAndReportsEverything() throws {
+    @Test func fitsAndReportsEverything() async throws {
         let path = try Self.csvFile(Self.twoGroups)
-        let result = try summary(["--csv", path, "--columns", "a,b", "--components", "2", "--labels", "--n-init", "2"])
+        let result = try await summary(["--csv", path, "--columns", "a,b", "--components", "2", "--labels", "--n-init", "2"])
         #expect(result.rows == 40)
         #expect(result.fit.converged)
         #expect(result.labels?.count == 40)
@@ -39,9 +39,9 @@ struct MixtureCommandTests {
         }
     }
 
-    @Test func standardizeReportsTheScaling() throws {
+    @Test func standardizeReportsTheScaling() async throws {
         let path = try Self.csvFile(Self.twoGroups)
-        let result = try summary(["--csv", path, "--columns", "a,b", "--components", "2", "--standardize"])
+        let result = try await summary(["--csv", path, "--columns", "a,b", "--components", "2", "--standardize"])
         let scaling = try #require(result.standardization)
         #expect(abs(scaling.mean[0] - 10.8625) < 1e-12)  // the plain mean of column a
         #expect(result.fit.model.means.allSatisfy { abs($0[0]) < 1.5 })
@@ -53,23 +53,23 @@ struct MixtureCommandTests {
         ("id,a,b\n1,2,3\n2,inf,4\n", "line 3, column 'a': 'inf' is not a finite number"),
         ("id,a\n1,2\n", "the header lacks the required column 'b'; it has 'id', 'a'"),
     ])
-    func badFilesNameLineAndColumn(_ text: String, _ message: String) throws {
+    func badFilesNameLineAndColumn(_ text: String, _ message: String) async throws {
         let path = try Self.csvFile(text)
-        let error = #expect(throws: FileError.self) {
-            try summary(["--csv", path, "--columns", "a,b", "--components", "1"])
+        let error = await #expect(throws: FileError.self) {
+            try await summary(["--csv", path, "--columns", "a,b", "--components", "1"])
         }
         #expect(error?.description.contains(message) == true, "\(String(describing: error))")
     }
 
-    @Test func missingFileAndBadOptions() throws {
-        #expect(throws: FileError.self) {
-            try summary(["--csv", "/nonexistent/players.csv", "--columns", "a", "--components", "1"])
+    @Test func missingFileAndBadOptions() async throws {
+        await #expect(throws: FileError.self) {
+            try await summary(["--csv", "/nonexistent/players.csv", "--columns", "a", "--components", "1"])
         }
         #expect(throws: (any Error).self) { try MixtureCommand.parse(["--csv", "x.csv", "--columns", "a"]) }
         #expect(throws: (any Error).self) {
             try MixtureCommand.parse(["--csv", "x.csv", "--columns", "a", "--components", "2", "--covariance", "banana"])
         }
         let path = try Self.csvFile(Self.twoGroups)
-        #expect(throws: (any Error).self) { try summary(["--csv", path, "--columns", "a,,b", "--components", "1"]) }
+        await #expect(throws: (any Error).self) { try await summary(["--csv", path, "--columns", "a,,b", "--components", "1"]) }
     }
 }

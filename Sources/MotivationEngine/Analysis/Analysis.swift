@@ -119,6 +119,18 @@ public struct TargetReason: Codable, Sendable, Equatable {
     public var population: Int
     /// The reason in words.
     public var text: String
+
+    enum CodingKeys: String, CodingKey {
+        case source, percentile, population, text
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(percentile, forKey: .percentile)  // null for a personal step: the key stays
+        try container.encode(population, forKey: .population)
+        try container.encode(text, forKey: .text)
+    }
 }
 
 /// Which model made the analysis.

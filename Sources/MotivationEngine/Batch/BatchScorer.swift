@@ -1,7 +1,8 @@
-/// Scores a player CSV row by row into an output CSV: every input column is kept and the
-/// analysis columns are appended. A row that cannot be scored gets an `error` and the batch
-/// goes on. Pure: the caller streams the bytes in and out.
-public struct BatchScorer {
+/// Scores a player CSV into an output CSV: every input column is kept and the analysis
+/// columns are appended. A row that cannot be scored gets its reason in the `error` column and
+/// the batch goes on. Pure: the caller streams the bytes in and out, a chunk of rows at a time,
+/// and each chunk is scored on all cores with its rows kept in order.
+public struct BatchScorer: Sendable {
     /// The columns appended to every row.
     public static let resultColumns = [
         "cluster", "cluster_label", "confidence", "current_percentile", "next_target", "next_target_percentile",
@@ -15,64 +16,103 @@ public struct BatchScorer {
         public var description: String { "line \(line): \(reason)" }
     }
 
+    /// The output of a chunk of rows: the CSV bytes and the rows that could not be scored.
+    public struct Chunk: Sendable {
+        public var bytes: [UInt8]
+        public var errors: [RowError]
+        /// Rows in the chunk.
+        public var rows: Int
+    }
+
     private let registry: ModelRegistry
     private let defaults: SegmentDefaults
     private let language: Language
-    private var columns: PlayerColumns?
-    private var inputWidth = 0
-    private var engines: [SegmentKey: SegmentEngine] = [:]
-    /// Rows scored so far.
-    public private(set) var scored = 0
-    /// Rows that could not be scored so far.
-    public private(set) var failed = 0
+    private let columns: PlayerColumns
+    private let inputWidth: Int
 
+    /// Prepares scoring for a file with `header`.
     /// - Parameters:
     ///   - registry: the loaded models.
     ///   - defaults: the segment of rows whose file has no segment columns.
     ///   - language: the language of the messages.
-    public init(registry: ModelRegistry, defaults: SegmentDefaults, language: Language) {
+    /// - Throws: `CSVError` when the input has no `score` column.
+    public init(registry: ModelRegistry, header: CSVHeader, defaults: SegmentDefaults, language: Language) throws(CSVError) {
         self.registry = registry
         self.defaults = defaults
         self.language = language
-    }
-
-    /// Reads the input header and writes the output header.
-    /// - Throws: `CSVError` when the input has no `score` column.
-    public mutating func start(_ header: CSVHeader, into writer: inout CSVWriter) throws(CSVError) {
         columns = try PlayerColumns(header: header)
         inputWidth = header.names.count
+        var writer = CSVWriter()
         writer.write(fields: header.names + Self.resultColumns)
+        headerBytes = writer.take()
+    }
+
+    /// The output's header line.
+    public let headerBytes: [UInt8]
+
+    /// Scores `rows`, split over `parts` concurrent tasks, and returns their output in order.
+    public func score(_ rows: [CSVRecord], parts: Int) async -> Chunk {
+        let size = max(1, (rows.count + parts - 1) / max(1, parts))
+        let slices = stride(from: 0, to: rows.count, by: size).map { rows[$0..<min($0 + size, rows.count)] }
+        let results = await withTaskGroup(of: (Int, Chunk).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask { (index, self.score(slice)) }
+            }
+            var results: [(Int, Chunk)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var chunk = Chunk(bytes: [], errors: [], rows: 0)
+        for part in results {
+            chunk.bytes += part.bytes
+            chunk.errors += part.errors
+            chunk.rows += part.rows
+        }
+        return chunk
+    }
+
+    /// Scores `rows` in order on the calling thread.
+    public func score(_ rows: ArraySlice<CSVRecord>) -> Chunk {
+        var writer = CSVWriter()
+        var engines: [SegmentKey: SegmentEngine] = [:]
+        var errors: [RowError] = []
+        for row in rows {
+            if let failure = score(row, into: &writer, engines: &engines) { errors.append(failure) }
+        }
+        return Chunk(bytes: writer.take(), errors: errors, rows: rows.count)
     }
 
     /// Scores one row into `writer`; returns the reason when it could not be scored.
-    public mutating func score(_ row: CSVRecord, into writer: inout CSVWriter) -> RowError? {
+    private func score(
+        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout [SegmentKey: SegmentEngine]
+    ) -> RowError? {
         for index in 0..<inputWidth {
             if index < row.count { writer.append(fieldAt: index, of: row) } else { writer.append("") }
         }
         do {
-            try analyse(row, into: &writer)
+            try analyse(row, into: &writer, engines: &engines)
             writer.endRecord()
-            scored += 1
             return nil
         } catch {
             let failure = RowError(line: row.line, reason: "\(error)")
             for _ in 0..<(Self.resultColumns.count - 1) { writer.append("") }
             writer.append(failure.reason)
             writer.endRecord()
-            failed += 1
             return failure
         }
     }
 
-    private mutating func analyse(_ row: CSVRecord, into writer: inout CSVWriter) throws {
-        let record = columns!.record(row)
+    private func analyse(
+        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout [SegmentKey: SegmentEngine]
+    ) throws {
+        let record = columns.record(row)
         guard let score = record.score else {
             throw AnalysisError.invalidField(name: "score", problem: "is missing or not a number")
         }
         let input = AnalysisInput(
             durationMinutes: record.durationMinutes, score: score, age: record.age, startSpeed: record.startSpeed,
             userId: record.userId)
-        let engine = try self.engine(for: row, input: input)
+        let engine = try self.engine(for: row, input: input, cache: &engines)
         let prediction = try engine.predictCluster(input)
         let message = engine.motivationalMessage(
             score: score, cluster: prediction.cluster, language: language, variantKey: record.userId)
@@ -90,14 +130,16 @@ public struct BatchScorer {
     }
 
     /// The engine for the row's segment (its columns, else the defaults, else the only model).
-    private mutating func engine(for row: CSVRecord, input: AnalysisInput) throws -> SegmentEngine {
-        if let segment = columns!.segment(row, defaults: defaults) {
-            if let engine = engines[segment] { return engine }
+    private func engine(
+        for row: CSVRecord, input: AnalysisInput, cache: inout [SegmentKey: SegmentEngine]
+    ) throws -> SegmentEngine {
+        if let segment = columns.segment(row, defaults: defaults) {
+            if let engine = cache[segment] { return engine }
             guard let engine = registry.engines[segment] else {
                 throw AnalysisError.unknownSegment(
                     requested: segment.description, available: registry.engines.keys.map(\.description).sorted())
             }
-            engines[segment] = engine
+            cache[segment] = engine
             return engine
         }
         var partial = input

@@ -230,6 +230,9 @@ public struct MessageCatalog: Sendable {
                     case .unknownPlaceholder(let name):
                         throw MessageCatalogError.unknownPlaceholder(
                             file: file, status: status, variant: index, placeholder: name)
+                    case .invalidPlural(let reason):
+                        throw MessageCatalogError.invalidPlural(
+                            file: file, status: status, variant: index, reason: reason)
                     }
                 }
                 if let extra = MessagePlaceholder.allCases.first(where: {
@@ -322,7 +325,9 @@ public struct MessageCatalog: Sendable {
         let percentile = NumberStyle.wholePercentile(values.percentile)
         let level = table.levelName(values.level)
         let nextLevel = table.levelName(values.nextLevel ?? values.level)
-        // An upper bound of the length: numbers need at most 48 bytes each.
+        let singular = points == 1 || (points == 0 && language == .fr)
+        // An upper bound of the length (plurals are counted in `literalByteCount`):
+        // numbers need at most 48 bytes each.
         var capacity = template.literalByteCount
         for piece in template.pieces {
             if case .placeholder(let placeholder) = piece {
@@ -349,6 +354,8 @@ public struct MessageCatalog: Sendable {
                 switch piece {
                 case .literal(let literal):
                     copy(literal)
+                case .plural(let one, let other):
+                    copy(singular ? one : other)
                 case .placeholder(let placeholder):
                     switch placeholder {
                     case .points: count = style.writeInteger(points, ordinal: false, into: buffer, at: count)

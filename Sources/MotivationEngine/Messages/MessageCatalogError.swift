@@ -27,6 +27,8 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
     case unbalancedBrace(file: String, status: TargetStatus, variant: Int)
     /// A variant uses a placeholder that does not exist.
     case unknownPlaceholder(file: String, status: TargetStatus, variant: Int, placeholder: String)
+    /// A variant has a malformed `{plural:one|other}`, or one without `{points}`.
+    case invalidPlural(file: String, status: TargetStatus, variant: Int, reason: String)
     /// A variant uses a placeholder its status cannot fill (`{next_level}` outside
     /// `top_of_range`, `{target_percentile}` in `new_personal_level`).
     case placeholderNotAllowed(file: String, status: TargetStatus, variant: Int, placeholder: String)
@@ -47,7 +49,7 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
             .notAVariantList(let file, _), .emptyVariantList(let file, _), .emptyVariant(let file, _, _),
             .unbalancedBrace(let file, _, _), .unknownPlaceholder(let file, _, _, _),
             .placeholderNotAllowed(let file, _, _, _), .deniedWord(let file, _, _, _),
-            .needsVariantWithout(let file, _, _),
+            .needsVariantWithout(let file, _, _), .invalidPlural(let file, _, _, _),
             .invalidLevels(let file, _):
             file
         }
@@ -84,6 +86,8 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
         case .unknownPlaceholder(let file, let status, let variant, let placeholder):
             "\(file): status \"\(status.rawValue)\", variant \(variant + 1): unknown placeholder {\(placeholder)} (expected one of "
                 + MessagePlaceholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", ") + ")"
+        case .invalidPlural(let file, let status, let variant, let reason):
+            "\(file): status \"\(status.rawValue)\", variant \(variant + 1): invalid plural: \(reason)"
         case .placeholderNotAllowed(let file, let status, let variant, let placeholder):
             "\(file): status \"\(status.rawValue)\", variant \(variant + 1): placeholder {\(placeholder)} cannot be used with this status"
         case .deniedWord(let file, let status, let variant, let word):

@@ -7,6 +7,9 @@ public struct MessageTemplate: Sendable, Hashable {
         case literal(String)
         /// A value filled in at render time.
         case placeholder(MessagePlaceholder)
+        /// `{plural:one|other}`: the singular or plural wording for the `{points}` count
+        /// (singular for 1 in English and German, for 0 and 1 in French).
+        case plural(one: String, other: String)
     }
 
     /// The template as written in the file.
@@ -26,9 +29,12 @@ public struct MessageTemplate: Sendable, Hashable {
         case unbalancedBrace
         /// Nothing but whitespace.
         case empty
+        /// A `{plural:…}` that is not `{plural:one|other}`, or a plural in a template without `{points}`.
+        case invalidPlural(String)
     }
 
-    /// Parses `source`. `{name}` is a placeholder; `{{` and `}}` stand for literal braces.
+    /// Parses `source`. `{name}` is a placeholder; `{plural:one|other}` picks a wording by the
+    /// `{points}` count (`{points} {plural:point|points} to go`); `{{` and `}}` stand for literal braces.
     public init(parsing source: String) throws(ParseError) {
         if source.allSatisfy(\.isWhitespace) { throw .empty }
         let bytes = Array(source.utf8)
@@ -51,7 +57,18 @@ public struct MessageTemplate: Sendable, Hashable {
                 let nameBytes = bytes[(index + 1)..<close]
                 if nameBytes.contains(UInt8(ascii: "{")) { throw .unbalancedBrace }
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                guard let placeholder = MessagePlaceholder(rawValue: name) else {
+                let piece: Piece
+                if name.hasPrefix("plural:") {
+                    let forms = name.dropFirst("plural:".count).split(separator: "|", omittingEmptySubsequences: false)
+                    guard forms.count == 2, !(forms[0].isEmpty && forms[1].isEmpty) else {
+                        throw .invalidPlural("{\(name)} must be {plural:one|other}")
+                    }
+                    piece = .plural(one: String(forms[0]), other: String(forms[1]))
+                    literalCount += max(forms[0].utf8.count, forms[1].utf8.count)
+                } else if let placeholder = MessagePlaceholder(rawValue: name) {
+                    piece = .placeholder(placeholder)
+                    placeholders.insert(placeholder)
+                } else {
                     throw .unknownPlaceholder(name)
                 }
                 if !literal.isEmpty {
@@ -59,8 +76,7 @@ public struct MessageTemplate: Sendable, Hashable {
                     literalCount += literal.count
                     literal = []
                 }
-                pieces.append(.placeholder(placeholder))
-                placeholders.insert(placeholder)
+                pieces.append(piece)
                 index = close + 1
             } else if byte == UInt8(ascii: "}") {
                 guard index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "}") else {
@@ -77,6 +93,10 @@ public struct MessageTemplate: Sendable, Hashable {
             pieces.append(.literal(String(decoding: literal, as: UTF8.self)))
             literalCount += literal.count
         }
+        let hasPlural = pieces.contains { if case .plural = $0 { true } else { false } }
+        if hasPlural && !placeholders.contains(.points) {
+            throw .invalidPlural("{plural:…} counts {points}, which this message does not use")
+        }
         self.source = source
         self.pieces = pieces
         self.placeholders = placeholders
@@ -91,6 +111,7 @@ public struct MessageTemplate: Sendable, Hashable {
             switch piece {
             case .literal(let literal): text += literal
             case .placeholder: text += " "
+            case .plural(let one, let other): text += " \(one) \(other) "
             }
         }
         return text

@@ -145,10 +145,12 @@ public struct NumberStyle: Sendable, Hashable {
     @inline(__always)
     func writeInteger(_ value: Int, ordinal: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
         let end = start + integerByteCount(value, ordinal: ordinal)
+        precondition(end <= buffer.count, "number buffer too small")
+        let base = buffer.baseAddress!
         var index = end
         @inline(__always) func put(_ byte: UInt8) {
             index -= 1
-            buffer[index] = byte
+            base[index] = byte
         }
         if ordinal {
             switch language {

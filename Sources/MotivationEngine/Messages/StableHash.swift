@@ -5,12 +5,15 @@ public enum StableHash {
     /// FNV-1a, 64 bit, over the UTF-8 bytes of `string`.
     @inlinable
     public static func fnv1a64(_ string: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in string.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        var string = string
+        return string.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            return hash
         }
-        return hash
     }
 
     /// A bucket in `0..<count` for `key`, from its FNV-1a 64 hash. `count` must be positive.

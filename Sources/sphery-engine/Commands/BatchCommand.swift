@@ -11,8 +11,8 @@ struct BatchCommand: AsyncParsableCommand {
             Input header: userId,score,age,startSpeed,duration_minutes (only score is required; extra \
             columns are kept). Each output row is the input row followed by \(BatchScorer.resultColumns.joined(separator: ",")). \
             A row that cannot be scored is written with its reason in the error column, reported on \
-            standard error with its line number, and the batch goes on. The file is streamed: memory \
-            does not grow with its length.
+            standard error with its line number, and the batch goes on. The file is streamed in chunks \
+            of rows scored on all cores: memory does not grow with its length.
             """)
 
     @OptionGroup var models: ModelsOption
@@ -28,27 +28,35 @@ struct BatchCommand: AsyncParsableCommand {
 
     /// Row errors printed one by one before only counting them.
     static let reportedErrors = 20
+    /// Rows read before a chunk is scored and written.
+    static let rowsPerChunk = 16_384
 
     func run() async throws {
         let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models))
-        var scorer = BatchScorer(registry: registry, defaults: segment.defaults, language: try language.validated())
+        let language = try language.validated()
         let output = try OutputFile(path: out)
-        var writer = CSVWriter()
-        try CSVFile.stream(path: csv) { header in
+        let parts = ProcessInfo.processInfo.activeProcessorCount
+        var scorer: BatchScorer?
+        var scored = 0, failed = 0
+        try await CSVFile.stream(path: csv, batch: Self.rowsPerChunk) { header in
             do {
-                try scorer.start(header, into: &writer)
+                scorer = try BatchScorer(registry: registry, header: header, defaults: segment.defaults, language: language)
             } catch {
                 throw FileError(description: "\(csv), \(error)")
             }
-        } row: { row in
-            if let failure = scorer.score(row, into: &writer), scorer.failed <= Self.reportedErrors {
+            try output.write(scorer!.headerBytes)
+        } rows: { rows in
+            let chunk = await scorer!.score(rows, parts: parts)
+            for failure in chunk.errors.prefix(max(0, Self.reportedErrors - failed)) {
                 StandardError.print("\(csv), \(failure)")
             }
-            if writer.byteCount >= 1 << 20 { try output.write(writer.take()) }
+            failed += chunk.errors.count
+            scored += chunk.rows - chunk.errors.count
+            try output.write(chunk.bytes)
         }
-        try output.write(writer.take())
         try output.close()
-        StandardError.print("scored \(scorer.scored) rows, \(scorer.failed) could not be scored → \(out)")
-        if scorer.scored == 0 && scorer.failed > 0 { throw ExitCode.failure }
+        if failed > Self.reportedErrors { StandardError.print("… and \(failed - Self.reportedErrors) more rows with errors") }
+        StandardError.print("scored \(scored) rows, \(failed) could not be scored → \(out)")
+        if scored == 0 && failed > 0 { throw ExitCode.failure }
     }
 }

@@ -57,16 +57,16 @@ struct MixtureCommand: AsyncParsableCommand {
     var progress = false
 
     func run() async throws {
-        print(try summary().json())
+        print(try await summary().json())
     }
 
     /// Reads the file, fits, and summarises (everything `run` does but printing).
-    func summary() throws -> MixtureSummary {
+    func summary() async throws -> MixtureSummary {
         let names = columns.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
             throw ValidationError("--columns must name at least one column, separated by commas")
         }
-        let raw = try NumericCSV.read(path: csv, columns: names)
+        let raw = try await NumericCSV.read(path: csv, columns: names)
         let standardization = standardize ? Standardization(fitting: raw) : nil
         let data = standardization?.apply(to: raw) ?? raw
 

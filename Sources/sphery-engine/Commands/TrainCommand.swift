@@ -49,7 +49,7 @@ struct TrainCommand: AsyncParsableCommand {
         options.minimumPlayers = minPlayers
         let trainer = SegmentTrainer(options: options)
 
-        let groups = try PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
+        let groups = try await PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
         guard !groups.isEmpty else {
             throw ValidationError("\(csv) has no rows for the segment given")
         }

@@ -33,7 +33,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models))
-        let groups = try PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
+        let groups = try await PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
         var validation = SegmentValidation()
         validation.bootstraps = bootstrap
         validation.holdoutFraction = holdout

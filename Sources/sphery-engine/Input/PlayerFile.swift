@@ -5,16 +5,21 @@ enum PlayerFile {
     /// The file's records by segment, keeping only segments that `defaults` matches.
     /// - Throws: `FileError` for an unreadable file, a missing column or a row
     ///   whose segment is unknown.
-    static func recordsBySegment(path: String, defaults: SegmentDefaults) throws -> [SegmentKey: [PlayerRecord]] {
+    static func recordsBySegment(path: String, defaults: SegmentDefaults) async throws -> [SegmentKey: [PlayerRecord]] {
         var columns: PlayerColumns?
         var groups: [SegmentKey: [PlayerRecord]] = [:]
-        try CSVFile.stream(path: path) { header in
+        try await CSVFile.stream(path: path) { header in
             do {
                 columns = try PlayerColumns(header: header, requiring: Feature.allCases)
             } catch {
                 throw FileError(description: "\(path), \(error)")
             }
-        } row: { row in
+        } rows: { rows in
+            for row in rows { try add(row) }
+        }
+        return groups
+
+        func add(_ row: CSVRecord) throws {
             guard let segment = columns!.segment(row, defaults: defaults) else {
                 throw FileError(
                     description: "\(path), line \(row.line): the row's segment is unknown; the file needs game_mode "
@@ -22,6 +27,5 @@ enum PlayerFile {
             }
             if defaults.matches(segment) { groups[segment, default: []].append(columns!.record(row)) }
         }
-        return groups
     }
 }
