@@ -42,28 +42,29 @@ extension GaussianMixtureModel {
         }
         let d = dimensions, m = kernel.factorCount
         var result = [Double](repeating: 0, count: components)
-        var difference = [Double](repeating: 0, count: d)
-        for c in 0..<components {
-            for j in 0..<d { difference[j] = row[j] - kernel.means[c * d + j] }
-            var squaredDistance = 0.0
-            switch kernel.layout {
-            case .triangular:
-                var t = c * m
-                for j in 0..<d {
-                    var y = 0.0
-                    for i in 0...j {
-                        y += difference[i] * kernel.factors[t]
-                        t += 1
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: d) { difference in
+            for c in 0..<components {
+                for j in 0..<d { difference[j] = row[j] - kernel.means[c * d + j] }
+                var squaredDistance = 0.0
+                switch kernel.layout {
+                case .triangular:
+                    var t = c * m
+                    for j in 0..<d {
+                        var y = 0.0
+                        for i in 0...j {
+                            y += difference[i] * kernel.factors[t]
+                            t += 1
+                        }
+                        squaredDistance += y * y
                     }
-                    squaredDistance += y * y
+                case .diagonal:
+                    for j in 0..<d {
+                        let y = difference[j] * kernel.factors[c * m + j]
+                        squaredDistance += y * y
+                    }
                 }
-            case .diagonal:
-                for j in 0..<d {
-                    let y = difference[j] * kernel.factors[c * m + j]
-                    squaredDistance += y * y
-                }
+                result[c] = kernel.constants[c] - 0.5 * squaredDistance
             }
-            result[c] = kernel.constants[c] - 0.5 * squaredDistance
         }
         return result
     }

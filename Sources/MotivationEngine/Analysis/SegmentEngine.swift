@@ -9,13 +9,17 @@ public struct SegmentEngine: Sendable {
     public let model: SegmentModel
     /// The message templates.
     public let catalog: MessageCatalog
-    /// The model's reference in every analysis (formatted once: date formatting is slow).
+    /// Text that is the same in every analysis, made once (formatting costs more than the maths).
     private let reference: ModelReference
+    private let segmentText: String
+    private let reasons: TargetReasons
 
     public init(model: SegmentModel, catalog: MessageCatalog = .shared) {
         self.model = model
         self.catalog = catalog
         reference = ModelReference(id: model.id, trainedAt: ISO8601DateFormatter().string(from: model.trainedAt))
+        segmentText = model.segment.description
+        reasons = TargetReasons(model)
     }
 
     /// The player's cluster, its confidence and every cluster's probability.
@@ -61,13 +65,13 @@ public struct SegmentEngine: Sendable {
         let values = MessageValues(
             points: target - score, target: target, targetPercentile: next.percentile ?? current,
             percentile: current, level: model.clusters[cluster].label,
-            nextLevel: next.higherCluster.map { model.clusters[$0].label }, segment: model.segment.description)
+            nextLevel: next.higherCluster.map { model.clusters[$0].label }, segment: segmentText)
         return MotivationalMessage(
             message: catalog.message(
                 for: next.status, language: language, values: values, variantKey: variantKey ?? "\(score)"),
             nextTarget: target, nextTargetPercentile: next.percentile, pointsToNextTarget: (target - score).rounded(.up),
             currentPercentile: (current * 10).rounded() / 10, status: next.status,
-            targetPolicy: model.targetPolicy.name, targetReason: reason(for: next))
+            targetPolicy: model.targetPolicy.name, targetReason: reasons.reason(for: next.percentile))
     }
 
     /// The whole analysis of one player.
@@ -89,19 +93,5 @@ public struct SegmentEngine: Sendable {
     /// really means reaching the percentile.
     private func targetScore(_ percentile: Double) -> Double {
         model.percentiles.score(atPercentile: percentile).rounded(.up)
-    }
-
-    private func reason(for next: NextTarget) -> TargetReason {
-        let population = model.rows.players
-        guard let percentile = next.percentile else {
-            let step = Int((model.targetPolicy.ladder.personalStep * 100).rounded())
-            return TargetReason(
-                source: "personal_step", percentile: nil, population: population,
-                text: "\(step)% above your score: you are above every percentile of the \(population) players in \(model.segment)")
-        }
-        let ordinal = NumberStyle.english.percentileOrdinal(percentile)
-        return TargetReason(
-            source: "cohort", percentile: percentile, population: population,
-            text: "the \(ordinal) percentile of the \(population) players in \(model.segment)")
     }
 }

@@ -19,32 +19,37 @@ struct NextTarget: Equatable {
     ///   - ladder: the ranges and stretch settings.
     ///   - percentiles: the segment's score percentiles.
     init(score: Double, cluster: Int, ladder: TargetLadder, percentiles: PercentileTable) {
-        let own = ladder.ranges[cluster]
-        var candidates: [(percentile: Double, cluster: Int?)] = [(own.lower, cluster), (own.upper, cluster)]
-        for higher in (cluster + 1)..<max(cluster + 1, ladder.ranges.count) {
-            candidates += [(ladder.ranges[higher].lower, higher), (ladder.ranges[higher].upper, higher)]
+        // Candidates in order: the player's range, each higher range, then the stretch goal.
+        for candidate in cluster..<ladder.ranges.count {
+            let range = ladder.ranges[candidate]
+            for (percentile, isLower) in [(range.lower, true), (range.upper, false)] {
+                let target = percentiles.score(atPercentile: percentile)
+                guard target > score else { continue }
+                self.score = target
+                self.percentile = percentile
+                if candidate != cluster {
+                    status = .topOfRange
+                    higherCluster = candidate
+                } else if isLower {
+                    status = target - score <= ladder.approachingFraction * target ? .approaching : .belowRange
+                    higherCluster = nil
+                } else {
+                    status = .inRange
+                    higherCluster = nil
+                }
+                return
+            }
         }
-        candidates.append((ladder.stretchPercentile, nil))
-        let above = candidates.first { percentiles.score(atPercentile: $0.percentile) > score }
-        guard let next = above else {
+        let stretch = percentiles.score(atPercentile: ladder.stretchPercentile)
+        if stretch > score {
+            self.score = stretch
+            percentile = ladder.stretchPercentile
+            status = .topOfRange
+        } else {
             self.score = (score * (1 + ladder.personalStep)).rounded(.up)
             percentile = nil
             status = .newPersonalLevel
-            higherCluster = nil
-            return
         }
-        self.score = percentiles.score(atPercentile: next.percentile)
-        percentile = next.percentile
-        if next.percentile == own.lower, next.cluster == cluster {
-            let gap = self.score - score
-            status = gap <= ladder.approachingFraction * self.score ? .approaching : .belowRange
-            higherCluster = nil
-        } else if next.percentile == own.upper, next.cluster == cluster {
-            status = .inRange
-            higherCluster = nil
-        } else {
-            status = .topOfRange
-            higherCluster = next.cluster
-        }
+        higherCluster = nil
     }
 }

@@ -17,7 +17,7 @@ public enum Aggregation: String, Codable, CaseIterable, Sendable {
         var groups: [String: [CleanRecord]] = [:]
         var order: [String] = []
         for record in records {
-            let key = record.userId ?? "row \(record.order)"
+            let key = record.playerKey
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(record)
         }

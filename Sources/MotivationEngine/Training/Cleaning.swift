@@ -77,6 +77,12 @@ struct CleanRecord: Hashable {
     let order: Int
     let playedAtSeconds: Double?
 
+    /// The player the workout belongs to; a row without a player id is a player of its own
+    /// (the prefixes keep an id like `row 5` apart from the sixth anonymous row).
+    var playerKey: String {
+        userId.map { "id:" + $0 } ?? "row:\(order)"
+    }
+
     func value(_ feature: Feature) -> Double {
         switch feature {
         case .score: return score

@@ -15,12 +15,12 @@ public struct SegmentTrainer: Sendable {
     /// - Parameters:
     ///   - records: the segment's workouts, oldest first when play times are unknown.
     ///   - segment: the segment they belong to.
-    ///   - trainedAt: the time to record as training time.
+    ///   - trainedAt: the time to record as training time (kept to whole seconds, as the file stores it).
     /// - Throws: `TrainingError` for bad options, too few players, a constant score, or a failed fit.
     public func train(_ records: [PlayerRecord], segment: SegmentKey, trainedAt: Date = Date()) throws -> SegmentModel {
         let candidates = try validatedClusterCounts()
         let (clean, report) = options.cleaning.clean(records)
-        let players = Set(clean.map { $0.userId ?? "row \($0.order)" }).count
+        let players = Set(clean.map(\.playerKey)).count
         guard players >= max(options.minimumPlayers, candidates.upperBound) else {
             throw TrainingError.tooFewPlayers(
                 segment: segment, players: players, minimum: max(options.minimumPlayers, candidates.upperBound))
@@ -40,8 +40,9 @@ public struct SegmentTrainer: Sendable {
         let policy = TargetPolicy.cohort(clusters: ordered.components)
         let clusters = try Self.summaries(
             of: ordered, rows: rows, scaled: scaled, features: features, ladder: policy.ladder)
+        let wholeSeconds = Date(timeIntervalSince1970: trainedAt.timeIntervalSince1970.rounded(.down))
         var model = SegmentModel(
-            id: "", segment: segment, trainedAt: trainedAt, engineVersion: EngineVersion.current, training: options,
+            id: "", segment: segment, trainedAt: wholeSeconds, engineVersion: EngineVersion.current, training: options,
             rows: .init(input: records.count, kept: clean.count, players: players, training: rows.count),
             cleaning: report, features: features, droppedFeatures: dropped, scaler: scaler, mixture: ordered,
             fit: .init(

@@ -1,0 +1,114 @@
+import Foundation
+import GaussianMixture
+@testable import MotivationEngine
+
+/// Deterministic synthetic players for the engine tests: four well-separated score levels
+/// (level 0 lowest), several workouts per player, ages and start speeds that vary per player.
+struct SyntheticPlayers {
+    /// Mean score of each level; levels are ~8 within-level standard deviations apart.
+    static let levelScores: [Double] = [20_000, 60_000, 100_000, 140_000]
+
+    struct Player {
+        let id: String
+        let level: Int
+        let workouts: [PlayerRecord]
+    }
+
+    let players: [Player]
+
+    /// Every workout of every player, player by player.
+    var records: [PlayerRecord] { players.flatMap(\.workouts) }
+
+    /// `count` players, levels assigned round-robin (so every level has `count / 4` players).
+    init(count: Int, seed: UInt64 = 7, workouts: ClosedRange<Int> = 3...5, duration: Double = 10,
+         constantStartSpeed: Double? = nil) {
+        var random = SeededGenerator(seed: seed)
+        var players: [Player] = []
+        for p in 0..<count {
+            let level = p % 4
+            let id = "u\(p)"
+            let base = Self.levelScores[level] + 4_000 * random.normal()
+            let age = min(90, max(8, 25 + 6 * Double(level) + 5 * random.normal()))
+            let speed = constantStartSpeed ?? (3 + 0.8 * Double(level) + 0.3 * random.normal())
+            let n = workouts.lowerBound + Int(random.nextUnit() * Double(workouts.count))
+            let records = (0..<n).map { w in
+                PlayerRecord(
+                    userId: id, score: (base + 2_500 * random.normal()).rounded(),
+                    age: age + Double(w) * 0.05, startSpeed: constantStartSpeed ?? (speed + 0.1 * random.normal()),
+                    durationMinutes: duration)
+            }
+            players.append(Player(id: id, level: level, workouts: records))
+        }
+        self.players = players
+    }
+
+    /// The player's training row `[score, age, startSpeed]` as `median` aggregation makes it
+    /// (computed here independently of the engine).
+    static func medianRow(_ player: Player) -> [Double] {
+        [\PlayerRecord.score, \.age, \.startSpeed].map { key in
+            median(player.workouts.map { $0[keyPath: key]! })
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let s = values.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+extension SeededGenerator {
+    /// A standard normal deviate (Box–Muller).
+    mutating func normal() -> Double {
+        let u1 = max(nextUnit(), 1e-12), u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+    }
+
+    /// `values` in a random order fixed by the generator (Fisher–Yates).
+    mutating func shuffled<T>(_ values: [T]) -> [T] {
+        var result = values
+        guard result.count > 1 else { return result }
+        for i in stride(from: result.count - 1, to: 0, by: -1) {
+            let j = Int(nextUnit() * Double(i + 1))
+            result.swapAt(i, j)
+        }
+        return result
+    }
+}
+
+/// Models shared by several suites (trained once per test process).
+enum Fixtures {
+    static let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
+    /// A whole second, so the ISO 8601 model file keeps it exactly.
+    static let trainedAt = Date(timeIntervalSince1970: 1_750_000_000)
+
+    static let players = SyntheticPlayers(count: 240)
+
+    /// The default options on `players`.
+    static let model: SegmentModel = {
+        do {
+            return try SegmentTrainer().train(players.records, segment: segment, trainedAt: trainedAt)
+        } catch {
+            fatalError("fixture training failed: \(error)")
+        }
+    }()
+
+    static let engine = SegmentEngine(model: model)
+
+    /// The model with its percentile table replaced by `scores[p] = 1000 · p` (values
+    /// 0, 1000, …, 100000), so every percentile target is a round number.
+    static let roundModel: SegmentModel = {
+        var model = Fixtures.model
+        model.percentiles = PercentileTable((0...100).map { Double($0) * 1000 })
+        return model
+    }()
+
+    static let roundEngine = SegmentEngine(model: roundModel)
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("engine-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
