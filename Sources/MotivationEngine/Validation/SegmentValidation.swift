@@ -36,8 +36,10 @@ public struct SegmentValidation: Sendable {
         let holdout = try holdoutCheck(model, scaled, testCount: testCount, generator: &generator)
         var indices: [Double] = []
         for done in 1...bootstraps {
-            let sample = (0..<rows.count).map { _ in Int(generator.nextUnit() * Double(rows.count)) }
-            let retrained = try fit(model, subset(scaled, sample))
+            // A bootstrap draw, each drawn player fitted once: repeated identical rows would let a
+            // component collapse onto them and make the check measure that artefact.
+            let drawn = Set((0..<rows.count).map { _ in Int(generator.nextUnit() * Double(rows.count)) })
+            let retrained = try fit(model, subset(scaled, drawn.sorted()))
             let ordered = try retrained.reordered(retrained.componentOrder(byMeanOf: 0))
             indices.append(adjustedRandIndex(labels, try ordered.predict(scaled)))
             progress?(done)

@@ -32,7 +32,8 @@ public struct ValidationReport: Codable, Sendable {
     }
 
     /// Agreement (adjusted Rand index) between the model's clusters and those of models
-    /// retrained on bootstrap resamples, over all players.
+    /// retrained on bootstrap resamples (each drawn player once, about 63 % of them), over all
+    /// players.
     public struct Stability: Codable, Sendable {
         public var bootstraps: Int
         public var meanAdjustedRandIndex: Double
