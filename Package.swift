@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "sphery-engine",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GaussianMixture", targets: ["GaussianMixture"]),
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),

@@ -7,8 +7,9 @@ import Darwin
 
 /// Deterministic "player-like" data on raw scales, the shape of the data the speed goals
 /// are set for: four player levels; per row `score` (~1e5), `age` (~30), `startSpeed` (~5)
-/// and `duration_minutes` (whole minutes). Within a level the score's spread is ~1e4 and the
-/// start speed's ~0.5, so the component covariances have condition numbers around 1e9.
+/// and `duration_minutes` (whole minutes). Within a level the score's spread is ~2e4 and the
+/// start speed's ~0.5; the levels overlap, and the component covariances have condition
+/// numbers around 1e9.
 ///
 /// `compare_sklearn.py` draws from the same distribution with numpy (its own random stream,
 /// so not the same rows); the scikit-learn comparison itself has both sides read one CSV.
@@ -27,14 +28,14 @@ public enum PlayerData {
 
     /// The four levels (must match LEVELS in compare_sklearn.py).
     public static let levels: [Level] = [
-        Level(weight: 0.40, scoreMean: 40_000, scoreSpread: 8_000, ageMean: 24, ageSpread: 4,
-              speedMean: 3.5, speedSpread: 0.4, durationMean: 20, durationSpread: 6),
-        Level(weight: 0.30, scoreMean: 80_000, scoreSpread: 12_000, ageMean: 28, ageSpread: 5,
-              speedMean: 4.5, speedSpread: 0.5, durationMean: 30, durationSpread: 8),
-        Level(weight: 0.20, scoreMean: 120_000, scoreSpread: 15_000, ageMean: 33, ageSpread: 6,
-              speedMean: 5.5, speedSpread: 0.5, durationMean: 40, durationSpread: 10),
-        Level(weight: 0.10, scoreMean: 180_000, scoreSpread: 20_000, ageMean: 38, ageSpread: 7,
-              speedMean: 6.5, speedSpread: 0.6, durationMean: 55, durationSpread: 12),
+        Level(weight: 0.40, scoreMean: 60_000, scoreSpread: 15_000, ageMean: 27, ageSpread: 5,
+              speedMean: 4.5, speedSpread: 0.5, durationMean: 28, durationSpread: 8),
+        Level(weight: 0.30, scoreMean: 80_000, scoreSpread: 15_000, ageMean: 29, ageSpread: 6,
+              speedMean: 4.9, speedSpread: 0.5, durationMean: 31, durationSpread: 9),
+        Level(weight: 0.20, scoreMean: 100_000, scoreSpread: 18_000, ageMean: 31, ageSpread: 6,
+              speedMean: 5.3, speedSpread: 0.6, durationMean: 35, durationSpread: 10),
+        Level(weight: 0.10, scoreMean: 130_000, scoreSpread: 25_000, ageMean: 34, ageSpread: 7,
+              speedMean: 5.8, speedSpread: 0.6, durationMean: 40, durationSpread: 12),
     ]
 
     /// Correlation of the start speed with the score inside a level.

@@ -68,7 +68,8 @@ extension GaussianMixture {
             assignment = .labels(labels)
         }
         return try InitialEstimate.model(
-            data, assignment, components: components, type: covarianceType, regularization: regularization)
+            data, assignment, components: components, type: covarianceType, regularization: regularization,
+            threads: threads)
     }
 
     private func checkInitialization(rows: Int) throws {

@@ -14,7 +14,7 @@ public enum Initialization: Sendable, Equatable {
 }
 
 /// A starting assignment of rows to components.
-enum Assignment {
+enum Assignment: Sendable {
     /// One component per row.
     case labels([Int])
     /// `n × k` non-negative weights per row.

@@ -13,54 +13,57 @@ struct KMeans {
     /// `2 + ⌊ln k⌋` candidates drawn with probability proportional to squared distance.
     /// - Returns: `k × d` centres, row-major.
     func seed(components k: Int, generator: inout SeededGenerator) -> [Double] {
-        let n = data.rows, d = data.columns
-        var centres: [Double] = []
+        let n = data.rows
         let first = Int(generator.nextUnit() * Double(n))
-        centres += point(first)
-        var closest = squaredDistances(to: point(first))
-        var potential = closest.reduce(0, +)
+        var centres = point(first)
+        var closest = [Double](repeating: .infinity, count: n)
+        var potential = nearerDistances(to: centres, than: closest, into: &closest)
         let trials = 2 + Int(log(Double(k)))
+        var cumulative = closest, candidate = closest, best = closest
         for _ in 1..<k {
-            var cumulative = closest
-            for i in 1..<n { cumulative[i] += cumulative[i - 1] }
-            var best: (index: Int, potential: Double, distances: [Double])?
-            for _ in 0..<trials {
-                let target = generator.nextUnit() * potential
-                let candidate = min(firstIndex(in: cumulative, reaching: target), n - 1)
-                let distances = squaredDistances(to: point(candidate))
-                var total = 0.0
-                for i in 0..<n { total += min(closest[i], distances[i]) }
-                if best == nil || total < best!.potential { best = (candidate, total, distances) }
+            var total = 0.0
+            for i in 0..<n {
+                total += closest[i]
+                cumulative[i] = total
             }
-            let chosen = best!
-            for i in 0..<n { closest[i] = min(closest[i], chosen.distances[i]) }
-            potential = chosen.potential
-            centres += point(chosen.index)
+            var bestIndex = -1, bestPotential = Double.infinity
+            for _ in 0..<trials {
+                let index = min(firstIndex(in: cumulative, reaching: generator.nextUnit() * potential), n - 1)
+                let candidatePotential = nearerDistances(to: point(index), than: closest, into: &candidate)
+                if candidatePotential < bestPotential {
+                    (bestIndex, bestPotential) = (index, candidatePotential)
+                    swap(&best, &candidate)
+                }
+            }
+            swap(&closest, &best)
+            potential = bestPotential
+            centres += point(bestIndex)
         }
-        precondition(centres.count == k * d)
         return centres
     }
 
     /// Runs Lloyd's algorithm from `centres` and returns each row's final cluster.
     func cluster(from initial: [Double], components k: Int) -> [Int] {
         let tolerance = Self.relativeTolerance * meanVariance()
+        let labels = SharedBuffer<Int32>(count: data.rows, repeating: -1)
         var centres = initial
-        var previous: [Int]? = nil
-        for _ in 0..<Self.maxIterations {
-            let step = LloydStep(data: data, centres: centres, components: k, threads: threads)
+        for iteration in 0..<Self.maxIterations {
+            let step = LloydStep(data: data, centres: centres, components: k, threads: threads, labels: labels)
             let updated = step.updatedCentres(emptyClusterPoint: point(step.farthestRow))
             let shift = zip(updated, centres).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
             centres = updated
-            if step.labels == previous { return step.labels }
+            // Labels as the previous step left them: converged (scikit-learn's strict convergence).
+            if step.changed == 0 && iteration > 0 { return labels.array.map(Int.init) }
             if shift <= tolerance { break }
-            previous = step.labels
         }
-        return LloydStep(data: data, centres: centres, components: k, threads: threads).labels
+        return nearest(centres, components: k)
     }
 
     /// Each row's nearest centre.
     func nearest(_ centres: [Double], components k: Int) -> [Int] {
-        LloydStep(data: data, centres: centres, components: k, threads: threads).labels
+        let labels = SharedBuffer<Int32>(count: data.rows, repeating: -1)
+        _ = LloydStep(data: data, centres: centres, components: k, threads: threads, labels: labels)
+        return labels.array.map(Int.init)
     }
 
     /// Row `i` as a point.
@@ -72,19 +75,36 @@ struct KMeans {
         data.storage[j * data.blockCount + i / Lanes.scalarCount][i % Lanes.scalarCount]
     }
 
-    /// Squared Euclidean distance of every row to `centre`.
-    func squaredDistances(to centre: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: data.rows)
-        let width = Lanes.scalarCount
-        for b in 0..<data.blockCount {
-            var total = Lanes()
-            for j in 0..<data.columns {
-                let delta = data.storage[j * data.blockCount + b] - Lanes(repeating: centre[j])
-                total = total.plus(delta, times: delta)
+    /// For every row, the smaller of `closest` and its squared Euclidean distance to `centre`,
+    /// into `result`; returns their sum (the k-means potential with `centre` added).
+    func nearerDistances(to centre: [Double], than closest: [Double], into result: inout [Double]) -> Double {
+        let width = Lanes.scalarCount, blocksPerChunk = StatisticsPass.blocksPerChunk
+        let chunks = (data.blockCount + blocksPerChunk - 1) / blocksPerChunk
+        let sums = SharedBuffer<Double>(count: chunks)
+        let data = self.data
+        closest.withUnsafeBufferPointer { closest in
+            result.withUnsafeMutableBufferPointer { result in
+                let previous = ReadOnlyPointer(base: closest.baseAddress!), target = DisjointWrites(base: result.baseAddress!)
+                Parallelism.forEachChunk(chunks, threads: threads) { chunk in
+                    var sum = 0.0
+                    for b in (chunk * blocksPerChunk)..<min((chunk + 1) * blocksPerChunk, data.blockCount) {
+                        var total = Lanes()
+                        for j in 0..<data.columns {
+                            let delta = data.storage[j * data.blockCount + b] - Lanes(repeating: centre[j])
+                            total = total.plus(delta, times: delta)
+                        }
+                        for lane in 0..<min(width, data.rows - b * width) {
+                            let row = b * width + lane
+                            let nearer = min(previous.base[row], total[lane])
+                            target.base[row] = nearer
+                            sum += nearer
+                        }
+                    }
+                    sums.pointer[chunk] = sum
+                }
             }
-            for lane in 0..<min(width, data.rows - b * width) { result[b * width + lane] = total[lane] }
         }
-        return result
+        return sums.array.reduce(0, +)
     }
 
     /// The first index whose cumulative value reaches `target` (numpy's `searchsorted`, left side).

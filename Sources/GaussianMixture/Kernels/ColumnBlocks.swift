@@ -19,13 +19,22 @@ final class ColumnBlocks: @unchecked Sendable {
         columns = matrix.columns
         blockCount = (range.count + width - 1) / width
         storage = .allocate(capacity: max(1, columns * blockCount))
-        storage.initialize(repeating: Lanes(), count: max(1, columns * blockCount))
-        matrix.values.withUnsafeBufferPointer { values in
-            let d = columns
-            for j in 0..<d {
-                let column = storage + j * blockCount
-                for r in 0..<range.count {
-                    column[r / width][r % width] = values[(range.lowerBound + r) * d + j]
+        let d = columns, stride = blockCount * width, count = range.count, first = range.lowerBound
+        let rowsPerChunk = 1 << 15
+        let chunks = (count + rowsPerChunk - 1) / rowsPerChunk
+        storage.withMemoryRebound(to: Double.self, capacity: max(1, d * stride)) { doubles in
+            for j in 0..<d {  // zero the padding of each column's last block
+                for r in count..<stride { doubles[j * stride + r] = 0 }
+            }
+            let target = DisjointWrites(base: doubles)
+            matrix.values.withUnsafeBufferPointer { values in
+                guard let base = values.baseAddress else { return }  // no values: nothing to copy
+                let source = ReadOnlyPointer(base: base)
+                Parallelism.forEachChunk(chunks, threads: count >= 1 << 17 ? Parallelism.defaultThreads : 1) { chunk in
+                    for r in (chunk * rowsPerChunk)..<min((chunk + 1) * rowsPerChunk, count) {
+                        let row = (first + r) * d
+                        for j in 0..<d { target.base[j * stride + r] = source.base[row + j] }
+                    }
                 }
             }
         }
