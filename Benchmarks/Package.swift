@@ -1,6 +1,6 @@
 // swift-tools-version:6.2
 //
-// Benchmarks for the `GaussianMixture` library, kept in their own package so that the
+// Benchmarks for the `GaussianMixture` library and the motivational engine, kept in their own package so that the
 // main package does not depend on ordo-one/benchmark. Run from this folder:
 //
 //     swift package -c release benchmark
@@ -30,6 +30,16 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/MixtureBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "GaussianMixture", package: "main"),
+                .product(name: "MotivationEngine", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -109,3 +109,25 @@ struct CSVWriterTests {
         #expect(index == rows.count)
     }
 }
+
+@Suite("CSVWriter fixed decimals")
+struct CSVWriterFixedDecimalsTests {
+    @Test(arguments: [
+        (0.98456, 4, "0.9846"), (82.5, 1, "82.5"), (100.0, 1, "100"), (0.00004, 4, "0"), (-1.25, 1, "-1.3"),
+        (7.0, 0, "7"), (0.1, 4, "0.1"), (1234.5678, 2, "1234.57"), (0.05, 2, "0.05"),
+    ])
+    func roundsWithoutTrailingZeros(_ value: Double, _ digits: Int, _ expected: String) {
+        var writer = CSVWriter()
+        writer.append(value, fractionDigits: digits)
+        writer.endRecord()
+        #expect(String(decoding: writer.take(), as: UTF8.self) == expected + "\n")
+    }
+
+    @Test func nonFiniteIsEmpty() {
+        var writer = CSVWriter()
+        writer.append("a")
+        writer.append(Double.nan, fractionDigits: 2)
+        writer.endRecord()
+        #expect(String(decoding: writer.take(), as: UTF8.self) == "a,\n")
+    }
+}

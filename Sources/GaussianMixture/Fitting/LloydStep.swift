@@ -14,7 +14,7 @@ struct LloydStep {
 
     /// - Parameter labels: each row's label, updated in place (start with -1 for "none").
     init(data: ColumnBlocks, centres: [Double], components k: Int, threads: Int, labels: SharedBuffer<Int32>) {
-        let d = data.columns, width = Lanes.scalarCount
+        let d = data.columns
         let chunkBlocks = StatisticsPass.blocksPerChunk
         let chunks = (data.blockCount + chunkBlocks - 1) / chunkBlocks
         let slotSize = k + k * d + 3

@@ -39,8 +39,8 @@ public struct ModelRegistry: Sendable {
                 && (input.difficulty.map { $0 == segment.difficulty } ?? true)
                 && (input.durationMinutes.map { Int($0.rounded()) == segment.durationMinutes } ?? true)
         }
-        let available = engines.keys.map(\.description).sorted()
         if matches.count == 1 { return matches[0] }
+        let available = engines.keys.map(\.description).sorted()
         if matches.isEmpty {
             let requested = [
                 input.gameMode, input.difficulty.map { "difficulty \($0)" },

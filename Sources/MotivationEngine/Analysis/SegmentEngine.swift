@@ -4,7 +4,7 @@ import GaussianMixture
 /// The motivational engine for one segment: a trained model and everything derived from it
 /// that analysis needs. The Swift counterpart of the original engine's API
 /// (`predict_cluster`, `get_performance_targets`, `generate_motivational_message`, `analyze`).
-public struct SegmentEngine: Sendable {
+public final class SegmentEngine: Sendable {
     /// The trained model.
     public let model: SegmentModel
     /// The message templates.

@@ -74,7 +74,7 @@ public struct BatchScorer: Sendable {
     /// Scores `rows` in order on the calling thread.
     public func score(_ rows: ArraySlice<CSVRecord>) -> Chunk {
         var writer = CSVWriter()
-        var engines: [SegmentKey: SegmentEngine] = [:]
+        var engines = EngineCache()
         var errors: [RowError] = []
         for row in rows {
             if let failure = score(row, into: &writer, engines: &engines) { errors.append(failure) }
@@ -84,7 +84,7 @@ public struct BatchScorer: Sendable {
 
     /// Scores one row into `writer`; returns the reason when it could not be scored.
     private func score(
-        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout [SegmentKey: SegmentEngine]
+        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout EngineCache
     ) -> RowError? {
         for index in 0..<inputWidth {
             if index < row.count { writer.append(fieldAt: index, of: row) } else { writer.append("") }
@@ -103,7 +103,7 @@ public struct BatchScorer: Sendable {
     }
 
     private func analyse(
-        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout [SegmentKey: SegmentEngine]
+        _ row: CSVRecord, into writer: inout CSVWriter, engines: inout EngineCache
     ) throws {
         let record = columns.record(row)
         guard let score = record.score else {
@@ -118,8 +118,8 @@ public struct BatchScorer: Sendable {
             score: score, cluster: prediction.cluster, language: language, variantKey: record.userId)
         writer.append(prediction.cluster)
         writer.append(prediction.clusterLabel)
-        writer.append((prediction.confidence * 1e4).rounded() / 1e4)
-        writer.append(message.currentPercentile)
+        writer.append(prediction.confidence, fractionDigits: 4)
+        writer.append(message.currentPercentile, fractionDigits: 1)
         writer.append(message.nextTarget)
         writer.append(message.nextTargetPercentile)
         writer.append(message.pointsToNextTarget)
@@ -129,22 +129,32 @@ public struct BatchScorer: Sendable {
         writer.append("")
     }
 
-    /// The engine for the row's segment (its columns, else the defaults, else the only model).
-    private func engine(
-        for row: CSVRecord, input: AnalysisInput, cache: inout [SegmentKey: SegmentEngine]
-    ) throws -> SegmentEngine {
+    /// The engine for the row's segment (its columns, else the defaults, else the only model
+    /// that fits what is known).
+    private func engine(for row: CSVRecord, input: AnalysisInput, cache: inout EngineCache) throws -> SegmentEngine {
         if let segment = columns.segment(row, defaults: defaults) {
-            if let engine = cache[segment] { return engine }
+            if let engine = cache.bySegment[segment] { return engine }
             guard let engine = registry.engines[segment] else {
                 throw AnalysisError.unknownSegment(
                     requested: segment.description, available: registry.engines.keys.map(\.description).sorted())
             }
-            cache[segment] = engine
+            cache.bySegment[segment] = engine
             return engine
         }
+        let minutes = input.durationMinutes.map { Int($0.rounded()) }
+        if let engine = cache.byDuration[minutes] { return engine }
         var partial = input
         partial.gameMode = defaults.gameMode
         partial.difficulty = defaults.difficulty
-        return try registry.engine(for: partial)
+        let engine = try registry.engine(for: partial)
+        cache.byDuration[minutes] = engine
+        return engine
     }
+}
+
+/// Engines already looked up for a chunk: by the row's segment, or, for rows whose segment is
+/// only partly known, by their duration.
+private struct EngineCache {
+    var bySegment: [SegmentKey: SegmentEngine] = [:]
+    var byDuration: [Int?: SegmentEngine] = [:]
 }
