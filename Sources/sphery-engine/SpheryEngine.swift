@@ -8,6 +8,9 @@ struct SpheryEngine: AsyncParsableCommand {
         commandName: "sphery-engine",
         abstract: "The Sphery Motivational Engine: player segments, targets and messages from Gaussian mixtures.",
         version: "0.1.0",
-        subcommands: [TrainCommand.self, AnalyzeCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self]
+        subcommands: [
+            TrainCommand.self, AnalyzeCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self,
+            SegmentsCommand.self, PlayerCommand.self, MixtureCommand.self,
+        ]
     )
 }

@@ -8,13 +8,18 @@ struct TrainCommand: AsyncParsableCommand {
         commandName: "train",
         abstract: "Train a model for every segment with enough players and write the model files.",
         discussion: """
-            The CSV has the header userId,score,age,startSpeed,duration_minutes (userId optional), \
-            plus game_mode and difficulty columns when it holds several segments; without them, \
-            give --game-mode and --difficulty. Progress and cleaning reports go to standard error.
+            Reads workouts from --db (the Sphery tables: every segment, or those --game-mode, \
+            --difficulty and --duration pick) or from --csv: header userId,score,age,startSpeed,\
+            duration_minutes (userId optional), plus game_mode and difficulty columns when it holds \
+            several segments (without them, give --game-mode and --difficulty). Progress and cleaning \
+            reports go to standard error; a summary table ends the run.
             """)
 
     @Option(help: "Player CSV file (workouts).")
-    var csv: String
+    var csv: String?
+
+    @Option(help: "Player database instead of a CSV: an SQLite file or a postgres:// URL.")
+    var db: String?
 
     @OptionGroup var segment: SegmentOptions
     @OptionGroup var models: ModelsOption
@@ -49,26 +54,29 @@ struct TrainCommand: AsyncParsableCommand {
         options.minimumPlayers = minPlayers
         let trainer = SegmentTrainer(options: options)
 
-        let groups = try await PlayerFile.recordsBySegment(path: csv, defaults: segment.defaults)
-        guard !groups.isEmpty else {
-            throw ValidationError("\(csv) has no rows for the segment given")
-        }
+        let source = try await TrainingSource(csv: csv, db: db, defaults: segment.defaults)
+        let segments = try await source.segments()
+        guard !segments.isEmpty else { throw ValidationError("\(source) has no workouts in the segments given") }
         let directory = URL(fileURLWithPath: models.models)
         var trained: [TrainingSummary] = []
-        for (index, key) in groups.keys.sorted(by: { $0.description < $1.description }).enumerated() {
-            let prefix = "[\(index + 1)/\(groups.count)] \(key)"
+        var table: [TrainingTable.Row] = []
+        for (index, key) in segments.enumerated() {
+            let prefix = "[\(index + 1)/\(segments.count)] \(key)"
             let clock = ContinuousClock()
             let start = clock.now
             do {
-                let model = try trainer.train(groups[key]!, segment: key)
+                let model = try trainer.train(try await source.records(key), segment: key)
                 let file = try ModelFileStore.write(model, to: directory)
-                let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
-                StandardError.print("\(prefix): \(TrainingSummary.describe(model)) in \(elapsed) → \(file.path)")
+                let elapsed = clock.now - start
+                StandardError.print("\(prefix): \(TrainingSummary.describe(model)) in \(TrainingTable.text(elapsed)) → \(file.path)")
                 trained.append(TrainingSummary(model: model, file: file.path))
+                table.append(.init(segment: key, outcome: .trained(model, elapsed)))
             } catch let error as TrainingError {
                 StandardError.print("\(prefix): not trained: \(error)")
+                table.append(.init(segment: key, outcome: .refused(error)))
             }
         }
+        StandardError.print(TrainingTable.render(table))
         if json { print(try JSONOutput.string(trained)) }
         guard !trained.isEmpty else { throw ExitCode.failure }
     }

@@ -1,0 +1,23 @@
+/// Why the player database cannot be used, in words for the person running the engine.
+public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The database URL or path is malformed.
+    case invalidLocation(String, reason: String)
+    /// The database cannot be reached or opened.
+    case unreachable(String, reason: String)
+    /// A table or column the engine reads is missing.
+    case missingSchema(String)
+    /// The user does not exist.
+    case unknownUser(String)
+    /// A query failed.
+    case queryFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidLocation(let text, let reason): return "invalid database location '\(text)': \(reason)"
+        case .unreachable(let location, let reason): return "cannot reach the database (\(location)): \(reason)"
+        case .missingSchema(let what): return "the database lacks \(what); is it a Sphery database? (demo-data makes one)"
+        case .unknownUser(let id): return "no user with id \(id)"
+        case .queryFailed(let message): return "a database query failed: \(message)"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import MotivationEngine
+
+/// One player's recent form in a segment, for the live analysis: the latest completed workout,
+/// the personal best and the trend over the last workouts.
+public struct PlayerHistory: Codable, Sendable, Equatable {
+    public var userId: Int
+    public var segment: SegmentKey
+    /// The latest completed workout's values (`age` is nil without a date of birth).
+    public var latestScore: Double
+    public var latestAge: Double?
+    public var latestStartSpeed: Double?
+    public var latestPlayedAt: Date
+    /// The best score of all the player's completed workouts in the segment.
+    public var personalBest: Double
+    /// Completed workouts in the segment.
+    public var completedWorkouts: Int
+    public var trend: Trend
+
+    /// The least-squares slope of the scores of the last workouts, oldest to newest.
+    public struct Trend: Codable, Sendable, Equatable {
+        /// Workouts the trend is taken over.
+        public var workouts: Int
+        /// Change of score per workout.
+        public var slopePerWorkout: Double
+        /// Whether the slope is positive (with at least two workouts).
+        public var improving: Bool
+
+        /// The trend of `scores`, oldest first.
+        public init(scores: [Double]) {
+            workouts = scores.count
+            guard scores.count >= 2 else {
+                slopePerWorkout = 0
+                improving = false
+                return
+            }
+            let n = Double(scores.count)
+            let meanIndex = (n - 1) / 2, meanScore = scores.reduce(0, +) / n
+            var covariance = 0.0, variance = 0.0
+            for (index, score) in scores.enumerated() {
+                covariance += (Double(index) - meanIndex) * (score - meanScore)
+                variance += (Double(index) - meanIndex) * (Double(index) - meanIndex)
+            }
+            slopePerWorkout = covariance / variance
+            improving = slopePerWorkout > 0
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case workouts, improving
+            case slopePerWorkout = "slope_per_workout"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case segment, trend
+        case userId = "user_id"
+        case latestScore = "latest_score"
+        case latestAge = "latest_age"
+        case latestStartSpeed = "latest_start_speed"
+        case latestPlayedAt = "latest_played_at"
+        case personalBest = "personal_best"
+        case completedWorkouts = "completed_workouts"
+    }
+
+    /// The analysis input for the latest workout.
+    public var analysisInput: AnalysisInput {
+        AnalysisInput(
+            gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: Double(segment.durationMinutes),
+            score: latestScore, age: latestAge, startSpeed: latestStartSpeed, userId: String(userId))
+    }
+}

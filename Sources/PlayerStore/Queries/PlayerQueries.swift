@@ -1,0 +1,78 @@
+import Foundation
+import MotivationEngine
+import SQLKit
+
+/// The engine's read-only queries on the Sphery tables. The same SQL runs on SQLite and
+/// PostgreSQL except the date arithmetic (`SQLDialectPieces`).
+public struct PlayerQueries: Sendable {
+    let database: any SQLDatabase
+
+    public init(_ database: any SQLDatabase) {
+        self.database = database
+    }
+
+    /// Every `(gameMode, difficulty, duration)` with completed workouts, largest first.
+    /// Durations are stored in seconds and reported in whole minutes.
+    public func segments() async throws -> [SegmentSummary] {
+        let rows = try await run(
+            #"""
+            SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
+                   COUNT(DISTINCT w."userId") AS players, COUNT(*) AS workouts
+            FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
+            WHERE w."completedWorkout" = \#(true)
+            GROUP BY rc."gameMode", rc.difficulty, rc.duration
+            """#)
+        var merged: [SegmentKey: SegmentSummary] = [:]
+        for row in rows {
+            let seconds = try row.decode(column: "duration", as: Double.self)
+            let key = SegmentKey(
+                gameMode: try row.decode(column: "game_mode", as: String.self),
+                difficulty: try row.decode(column: "difficulty", as: Int.self),
+                durationMinutes: Int((seconds / 60).rounded()))
+            let players = try row.decode(column: "players", as: Int.self)
+            let workouts = try row.decode(column: "workouts", as: Int.self)
+            merged[key, default: SegmentSummary(segment: key, players: 0, workouts: 0)].players += players
+            merged[key]!.workouts += workouts
+        }
+        return merged.values.sorted { ($0.players, $1.segment.description) > ($1.players, $0.segment.description) }
+    }
+
+    /// The completed workouts of a segment as training records, oldest first per player: the
+    /// score, the age at the workout (from the date of birth; `nil` without health data) and
+    /// the start speed. Nothing is filtered here: cleaning counts what it drops.
+    public func workouts(in segment: SegmentKey) async throws -> [PlayerRecord] {
+        let minutes = segment.durationMinutes
+        let rows = try await run(
+            """
+            SELECT w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
+                   rc.duration AS duration, \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
+                   \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
+            FROM "Workouts" w
+            JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
+            LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
+                ON h."userId" = w."userId"
+            WHERE w."completedWorkout" = \(true) AND rc."gameMode" = \(bind: segment.gameMode)
+              AND rc.difficulty = \(bind: segment.difficulty)
+              AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)
+            ORDER BY w."userId", w."createdAt"
+            """)
+        return try rows.map { row in
+            PlayerRecord(
+                userId: String(try row.decode(column: "user_id", as: Int.self)),
+                score: try row.decodeNil(column: "score") ? nil : row.decode(column: "score", as: Double.self),
+                age: try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self),
+                startSpeed: try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self),
+                durationMinutes: try row.decode(column: "duration", as: Double.self) / 60,
+                playedAt: Date(timeIntervalSince1970: try row.decode(column: "played_at", as: Double.self)))
+        }
+    }
+
+    /// Runs a query, turning a missing table or column into `DatabaseError.missingSchema`.
+    func run(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        do {
+            return try await database.raw(query).all()
+        } catch {
+            throw SchemaErrors.describe(error)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import MotivationEngine
+
+/// A segment found in the database, with its size.
+public struct SegmentSummary: Codable, Sendable, Equatable {
+    public var segment: SegmentKey
+    /// Distinct players with at least one completed workout in it.
+    public var players: Int
+    /// Completed workouts in it.
+    public var workouts: Int
+}

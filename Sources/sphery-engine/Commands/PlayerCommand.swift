@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MotivationEngine
+import PlayerStore
+
+/// `sphery-engine player`: one player's live analysis from the database.
+struct PlayerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "player",
+        abstract: "Analyse a player's latest completed workout in a segment, with personal best and trend.",
+        discussion: """
+            The segment defaults to the one model loaded; give --game-mode, --difficulty and --duration \
+            when the models folder holds several. Prints {"analysis": …, "history": …}.
+            """)
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var models: ModelsOption
+
+    @Option(help: "The user's id (\"Users\".id).")
+    var user: Int
+
+    @OptionGroup var segment: SegmentOptions
+
+    @Option(help: "Completed workouts the trend is taken over.")
+    var trend: Int = PlayerQueries.defaultTrendWorkouts
+
+    @OptionGroup var language: LanguageOption
+
+    func run() async throws {
+        guard trend >= 2 else { throw ValidationError("--trend must be at least 2, got \(trend)") }
+        let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models))
+        let engine = try registry.engine(
+            for: AnalysisInput(
+                gameMode: segment.gameMode, difficulty: segment.difficulty,
+                durationMinutes: segment.duration.map(Double.init), score: 0))
+        let (user, trend) = (user, trend)
+        let history = try await PlayerDatabase.with(try database.location()) { db in
+            try await PlayerQueries(db).history(user: user, in: engine.model.segment, trendWorkouts: trend)
+        }
+        let analysis = try engine.analyze(history.analysisInput, language: try language.validated())
+        print(try JSONOutput.string(PlayerReport(analysis: analysis, history: history)))
+    }
+}
+
+/// What `player` prints.
+struct PlayerReport: Encodable {
+    let analysis: Analysis
+    let history: PlayerHistory
+}
