@@ -9,8 +9,8 @@ struct SpheryEngine: AsyncParsableCommand {
         abstract: "The Sphery Motivational Engine: player segments, targets and messages from Gaussian mixtures.",
         version: "0.1.0",
         subcommands: [
-            TrainCommand.self, AnalyzeCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self,
-            SegmentsCommand.self, PlayerCommand.self, MixtureCommand.self,
+            DemoDataCommand.self, MigrateCommand.self, SegmentsCommand.self, TrainCommand.self, AnalyzeCommand.self,
+            PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self,
         ]
     )
 }

@@ -24,7 +24,7 @@ public struct PlayerQueries: Sendable {
             """#)
         var merged: [SegmentKey: SegmentSummary] = [:]
         for row in rows {
-            let seconds = try row.decode(column: "duration", as: Double.self)
+            let seconds = Double(try row.decode(column: "duration", as: Int.self))
             let key = SegmentKey(
                 gameMode: try row.decode(column: "game_mode", as: String.self),
                 difficulty: try row.decode(column: "difficulty", as: Int.self),
@@ -62,7 +62,7 @@ public struct PlayerQueries: Sendable {
                 score: try row.decodeNil(column: "score") ? nil : row.decode(column: "score", as: Double.self),
                 age: try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self),
                 startSpeed: try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self),
-                durationMinutes: try row.decode(column: "duration", as: Double.self) / 60,
+                durationMinutes: Double(try row.decode(column: "duration", as: Int.self)) / 60,
                 playedAt: Date(timeIntervalSince1970: try row.decode(column: "played_at", as: Double.self)))
         }
     }

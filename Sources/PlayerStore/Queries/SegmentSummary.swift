@@ -7,4 +7,10 @@ public struct SegmentSummary: Codable, Sendable, Equatable {
     public var players: Int
     /// Completed workouts in it.
     public var workouts: Int
+
+    public init(segment: SegmentKey, players: Int, workouts: Int) {
+        self.segment = segment
+        self.players = players
+        self.workouts = workouts
+    }
 }

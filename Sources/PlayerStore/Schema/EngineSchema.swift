@@ -1,0 +1,70 @@
+import Foundation
+import SQLKit
+
+/// The engine's own tables, kept apart from the application's: a migration log, the model
+/// registry's metadata, the prediction log and message events. Migrations are versioned and
+/// re-runnable: each runs once, in order, and is recorded in `engine_migrations`.
+public enum EngineSchema {
+    /// One migration: a version, a name and its statements (the same SQL for both databases).
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        let statements: @Sendable (_ postgres: Bool) -> [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "model registry, prediction log, message events") { postgres in
+            let timestamp = postgres ? "TIMESTAMPTZ" : "TEXT"
+            let key = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"
+            return [
+                """
+                CREATE TABLE IF NOT EXISTS engine_models (id TEXT PRIMARY KEY, game_mode TEXT NOT NULL, \
+                difficulty INTEGER NOT NULL, duration_minutes INTEGER NOT NULL, trained_at \(timestamp) NOT NULL, \
+                engine_version TEXT NOT NULL, players INTEGER NOT NULL, model_json TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE IF NOT EXISTS engine_predictions (id \(key), created_at \(timestamp) NOT NULL, \
+                user_id TEXT, model_id TEXT NOT NULL, score DOUBLE PRECISION NOT NULL, cluster INTEGER NOT NULL, \
+                next_target DOUBLE PRECISION NOT NULL, status TEXT NOT NULL, target_policy TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE IF NOT EXISTS engine_message_events (id \(key), created_at \(timestamp) NOT NULL, \
+                user_id TEXT, model_id TEXT NOT NULL, event TEXT NOT NULL, status TEXT)
+                """,
+                "CREATE INDEX IF NOT EXISTS engine_predictions_user ON engine_predictions (user_id, created_at)",
+            ]
+        },
+    ]
+
+    /// The latest migration version this engine knows.
+    public static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// Runs every migration not yet recorded, in order; returns the versions it applied.
+    @discardableResult
+    public static func migrate(on database: any SQLDatabase) async throws -> [Int] {
+        let postgres = database.dialect.name == "postgresql"
+        try await database.raw(
+            SQLQueryString(
+                "CREATE TABLE IF NOT EXISTS engine_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    + "applied_at \(postgres ? "TIMESTAMPTZ" : "TEXT") NOT NULL)")
+        ).run()
+        let applied = Set(
+            try await database.raw("SELECT version FROM engine_migrations").all().map {
+                try $0.decode(column: "version", as: Int.self)
+            })
+        var done: [Int] = []
+        for migration in migrations where !applied.contains(migration.version) {
+            for statement in migration.statements(postgres) {
+                try await database.raw(SQLQueryString(statement)).run()
+            }
+            let now = ISO8601DateFormatter().string(from: Date())
+            let time: SQLQueryString = postgres ? "\(bind: now)::timestamptz" : "\(bind: now)"
+            try await database.raw(
+                "INSERT INTO engine_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), "
+                    + time + ")"
+            ).run()
+            done.append(migration.version)
+        }
+        return done
+    }
+}

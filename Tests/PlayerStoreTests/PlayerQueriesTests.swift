@@ -1,0 +1,88 @@
+import Foundation
+import MotivationEngine
+import PlayerStore
+import SQLKit
+import Testing
+
+@Suite("Queries on the Sphery tables, on SQLite and PostgreSQL")
+struct PlayerQueriesTests {
+    @Test(arguments: TestDatabases.backends)
+    func segmentsCountCompletedWorkoutsAndPlayers(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            let segments = try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                return try await PlayerQueries(db).segments()
+            }
+            #expect(segments == [
+                SegmentSummary(segment: SmallSpheryData.dualFlow, players: 3, workouts: 7),
+                SegmentSummary(segment: SmallSpheryData.soloRun, players: 1, workouts: 1),
+            ])
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func workoutsCarryAgeAtTheWorkoutAndKeepMissingHealthData(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            let records = try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                return try await PlayerQueries(db).workouts(in: SmallSpheryData.dualFlow)
+            }
+            #expect(records.map(\.userId) == ["1", "1", "1", "1", "2", "2", "3"])
+            #expect(records.map(\.score) == [100, 120, 110, 130, 200, 190, 150])
+            // 1990-01-01 → 2025-01-01 10:00 is 35.0 years (of 365.25 days) and a few hours.
+            let age = try #require(records[0].age)
+            #expect(abs(age - 35.0) < 0.01)
+            #expect(records[4].age == nil)  // user 2 has no health data: counted by cleaning, not lost
+            #expect(records.allSatisfy { abs(($0.durationMinutes ?? 0) - 10) < 0.1 })
+            #expect(records[0].startSpeed == 5.0)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func historyHasTheLatestWorkoutPersonalBestAndTrend(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            let history = try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                return try await PlayerQueries(db).history(user: 1, in: SmallSpheryData.dualFlow, trendWorkouts: 3)
+            }
+            #expect(history.latestScore == 130)
+            #expect(history.personalBest == 130)
+            #expect(history.completedWorkouts == 4)
+            #expect(history.trend.workouts == 3)  // 120, 110, 130: slope +5 per workout
+            #expect(abs(history.trend.slopePerWorkout - 5) < 1e-9)
+            #expect(history.trend.improving)
+            #expect(history.analysisInput.score == 130)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func unknownUsersAndEmptySegmentsAreNamed(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                await #expect(throws: DatabaseError.unknownUser("42")) {
+                    try await PlayerQueries(db).history(user: 42, in: SmallSpheryData.dualFlow)
+                }
+                let error = await #expect(throws: DatabaseError.self) {
+                    try await PlayerQueries(db).history(user: 2, in: SmallSpheryData.soloRun)
+                }
+                #expect(error?.description.contains("no completed workout") == true)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func aMissingTableIsNamed(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in
+                let error = await #expect(throws: DatabaseError.self) { try await PlayerQueries(db).segments() }
+                #expect(error?.description.contains("Workouts") == true, "\(String(describing: error))")
+            }
+        }
+    }
+
+    @Test func trendOfFewWorkouts() {
+        #expect(PlayerHistory.Trend(scores: [5]).improving == false)
+        #expect(PlayerHistory.Trend(scores: [3, 2, 1]).slopePerWorkout == -1)
+    }
+}
