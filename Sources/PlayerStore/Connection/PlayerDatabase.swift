@@ -42,7 +42,7 @@ public enum PlayerDatabase {
                 connection = try await PostgresConnection.connect(
                     configuration: configuration.coreConfiguration, id: 1, logger: logger)
             } catch {
-                throw DatabaseError.unreachable(location.description, reason: String(describing: error))
+                throw DatabaseError.unreachable(location.description, reason: Self.reason(error, hiding: configuration))
             }
             do {
                 let result = try await body(connection.sql())
@@ -53,5 +53,15 @@ public enum PlayerDatabase {
                 throw error
             }
         }
+    }
+
+    /// The driver's own account of a failure (its default description hides the cause), with
+    /// the password taken out.
+    private static func reason(_ error: any Error, hiding configuration: SQLPostgresConfiguration) -> String {
+        var text = String(reflecting: error)
+        if let password = configuration.coreConfiguration.password, !password.isEmpty {
+            text = text.replacingOccurrences(of: password, with: "***")
+        }
+        return text
     }
 }

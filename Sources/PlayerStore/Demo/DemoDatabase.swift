@@ -10,8 +10,9 @@ public enum DemoDatabase {
     /// health data, workouts and race configurations, deterministically for `seed`.
     ///
     /// Everything happens in one transaction, so the database ends up either complete or as it
-    /// was. Rows go in multi-row `INSERT`s of `rowsPerStatement` rows (fewer when SQLite's
-    /// bound-parameter limit requires).
+    /// was. On SQLite, rows go in multi-row `INSERT`s of `rowsPerStatement` rows (fewer when
+    /// SQLite's bound-parameter limit requires); on PostgreSQL, as column arrays through
+    /// `unnest`, at least 5000 rows a statement.
     /// - Parameters:
     ///   - replace: drop and recreate the four application tables first. Without it, a database
     ///     that already has users or workouts is refused.
@@ -64,11 +65,18 @@ public enum DemoDatabase {
         _ rows: [Row], into database: any SQLDatabase, rowsPerStatement: Int,
         state: inout DemoProgress, progress: (DemoProgress) -> Void
     ) async throws {
-        let step = DemoInsert<Row>.rowsPerStatement(preferred: rowsPerStatement)
+        // PostgreSQL takes whole columns as arrays (no bound-parameter limit, far faster);
+        // SQLite takes multi-row VALUES lists within its bound-parameter limit.
+        let postgres = database.dialect.name == "postgresql"
+        let step = postgres ? max(rowsPerStatement, 5_000) : DemoInsert<Row>.rowsPerStatement(preferred: rowsPerStatement)
         var start = rows.startIndex
         while start < rows.endIndex {
             let end = min(start + step, rows.endIndex)
-            try await database.execute(sql: DemoInsert(rows: rows[start..<end])) { _ in }
+            if postgres {
+                try await database.execute(sql: DemoArrayInsert(rows: rows[start..<end])) { _ in }
+            } else {
+                try await database.execute(sql: DemoInsert(rows: rows[start..<end])) { _ in }
+            }
             state.rowsWritten += end - start
             start = end
             if start < rows.endIndex { progress(state) }

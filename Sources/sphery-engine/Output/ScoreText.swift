@@ -10,8 +10,8 @@ enum ScoreText {
         NumberStyle.english.format(share * 100, fractionDigits: 1) + "%"
     }
 
-    /// `text` padded with spaces to `width` characters.
+    /// `text` padded with spaces to `width` characters (and at least one space).
     static func padded(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        text + String(repeating: " ", count: max(1, width - text.count))
     }
 }
