@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import SQLKit
+import Synchronization
 
 /// The engine's read-only queries on the Sphery tables. The same SQL runs on SQLite and
 /// PostgreSQL except the date arithmetic (`SQLDialectPieces`).
@@ -41,30 +42,67 @@ public struct PlayerQueries: Sendable {
     /// score, the age at the workout (from the date of birth; `nil` without health data) and
     /// the start speed. Nothing is filtered here: cleaning counts what it drops.
     public func workouts(in segment: SegmentKey) async throws -> [PlayerRecord] {
-        let minutes = segment.durationMinutes
-        let rows = try await run(
+        let parts = SegmentDefaults(
+            gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: segment.durationMinutes)
+        return try await workoutsBySegment(matching: parts)[segment] ?? []
+    }
+
+    /// The completed workouts of every segment that `filter` matches, in one pass over the
+    /// tables (one query, however many segments), as training records grouped by segment.
+    public func workoutsBySegment(matching filter: SegmentDefaults) async throws -> [SegmentKey: [PlayerRecord]] {
+        var conditions: SQLQueryString = ""
+        if let mode = filter.gameMode { conditions = conditions + #" AND rc."gameMode" = "# + "\(bind: mode)" }
+        if let difficulty = filter.difficulty { conditions = conditions + " AND rc.difficulty = \(bind: difficulty)" }
+        if let minutes = filter.durationMinutes {
+            conditions = conditions
+                + " AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)"
+        }
+        let query: SQLQueryString =
             """
-            SELECT w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
-                   rc.duration AS duration, \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
+            SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
+                   w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
+                   \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
                    \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
             FROM "Workouts" w
             JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
             LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
                 ON h."userId" = w."userId"
-            WHERE w."completedWorkout" = \(true) AND rc."gameMode" = \(bind: segment.gameMode)
-              AND rc.difficulty = \(bind: segment.difficulty)
-              AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)
-            ORDER BY w."userId", w."createdAt"
-            """)
-        return try rows.map { row in
-            PlayerRecord(
-                userId: String(try row.decode(column: "user_id", as: Int.self)),
-                score: try row.decodeNil(column: "score") ? nil : row.decode(column: "score", as: Double.self),
-                age: try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self),
-                startSpeed: try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self),
-                durationMinutes: Double(try row.decode(column: "duration", as: Int.self)) / 60,
-                playedAt: Date(timeIntervalSince1970: try row.decode(column: "played_at", as: Double.self)))
+            WHERE w."completedWorkout" = \(true)
+            """ + conditions + #" ORDER BY w."userId", w."createdAt""#
+        // Rows are decoded as they arrive, so only the records are held, never the result set.
+        let groups = Mutex<[SegmentKey: [PlayerRecord]]>([:])
+        let failure = Mutex<(any Error)?>(nil)
+        do {
+            try await database.raw(query).run { row in
+                do {
+                    let (segment, record) = try Self.trainingRecord(row)
+                    groups.withLock { $0[segment, default: []].append(record) }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        } catch {
+            throw SchemaErrors.describe(error)
         }
+        if let error = failure.withLock({ $0 }) { throw DatabaseError.queryFailed(String(describing: error)) }
+        return groups.withLock { $0 }
+    }
+
+    /// One row of the training query: its segment and its record.
+    private static func trainingRecord(_ row: any SQLRow) throws -> (SegmentKey, PlayerRecord) {
+        let seconds = try row.decode(column: "duration", as: Int.self)
+        let segment = SegmentKey(
+            gameMode: try row.decode(column: "game_mode", as: String.self),
+            difficulty: try row.decode(column: "difficulty", as: Int.self),
+            durationMinutes: Int((Double(seconds) / 60).rounded()))
+        let record = PlayerRecord(
+            userId: String(try row.decode(column: "user_id", as: Int.self)),
+            score: try row.decodeNil(column: "score") ? nil : row.decode(column: "score", as: Double.self),
+            age: try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self),
+            startSpeed: try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self),
+            durationMinutes: Double(seconds) / 60,
+            playedAt: Date(timeIntervalSince1970: try row.decode(column: "played_at", as: Double.self)))
+        return (segment, record)
     }
 
     /// Runs a query, turning a missing table or column into `DatabaseError.missingSchema`.

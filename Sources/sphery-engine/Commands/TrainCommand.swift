@@ -55,7 +55,7 @@ struct TrainCommand: AsyncParsableCommand {
         let trainer = SegmentTrainer(options: options)
 
         let source = try await TrainingSource(csv: csv, db: db, defaults: segment.defaults)
-        let segments = try await source.segments()
+        let segments = source.segments
         guard !segments.isEmpty else { throw ValidationError("\(source) has no workouts in the segments given") }
         let directory = URL(fileURLWithPath: models.models)
         var trained: [TrainingSummary] = []
@@ -65,7 +65,7 @@ struct TrainCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             do {
-                let model = try trainer.train(try await source.records(key), segment: key)
+                let model = try trainer.train(source.groups[key]!, segment: key)
                 let file = try ModelFileStore.write(model, to: directory)
                 let elapsed = clock.now - start
                 StandardError.print("\(prefix): \(TrainingSummary.describe(model)) in \(TrainingTable.text(elapsed)) → \(file.path)")
