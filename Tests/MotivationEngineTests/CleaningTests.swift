@@ -34,7 +34,8 @@ struct CleaningTests {
         #expect(report.inputRows == 16)
         #expect(report.keptRows == 6)
         #expect(report.dropped == [
-            .missingValue: 4, .negativeScore: 1, .ageOutOfRange: 2, .startSpeedNotPositive: 2, .duplicate: 1,
+            .missingValue: 4, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 2, .startSpeedNotPositive: 2,
+            .duplicate: 1,
         ])
         #expect(kept.map(\.userId) == ["keep-a", "zero-score", "age-5", "age-100", "keep-b", "keep-a"])
         #expect(kept.map(\.order) == [0, 6, 9, 10, 14, 15])
@@ -65,8 +66,30 @@ struct CleaningTests {
         #expect(model.cleaning.inputRows == clean + 5)
         #expect(model.cleaning.keptRows == clean)
         #expect(model.cleaning.dropped == [
-            .missingValue: 1, .negativeScore: 1, .ageOutOfRange: 1, .startSpeedNotPositive: 1, .duplicate: 1,
+            .missingValue: 1, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 1, .startSpeedNotPositive: 1,
+            .duplicate: 1,
         ])
         #expect(model.rows == .init(input: clean + 5, kept: clean, players: 60, training: 60))
+    }
+}
+
+@Suite("Training: implausible scores")
+struct ImplausibleScoreTests {
+    @Test("a score above 20 times the segment's median is dropped; 20 times itself is kept")
+    func ratioToTheMedian() {
+        let scores: [Double] = [900, 1000, 1000, 1100, 20_000, 20_001, 500_000]  // median 1100 → limit 22,000
+        let records = scores.enumerated().map { index, score in
+            PlayerRecord(userId: "\(index)", score: score, age: 30, startSpeed: 5, durationMinutes: 10)
+        }
+        let (kept, report) = CleaningRules().clean(records)
+        #expect(report.dropped[.implausibleScore] == 1)
+        #expect(kept.map(\.score) == [900, 1000, 1000, 1100, 20_000, 20_001])
+    }
+
+    @Test("model files written before the rule decode without it")
+    func olderFilesHaveNoLimit() throws {
+        let rules = try JSONDecoder().decode(
+            CleaningRules.self, from: Data(#"{"minimum_age": 5, "maximum_age": 100}"#.utf8))
+        #expect(rules.maximumScoreRatio == .infinity)
     }
 }

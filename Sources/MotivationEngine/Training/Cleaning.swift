@@ -5,12 +5,24 @@ public struct CleaningRules: Codable, Sendable, Equatable {
     public var minimumAge: Double = 5
     /// The oldest plausible player age in years.
     public var maximumAge: Double = 100
+    /// A score more than this many times the segment's median workout score is a recording
+    /// error (a glitch, a test account), not a performance.
+    public var maximumScoreRatio: Double = 20
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case minimumAge = "minimum_age"
         case maximumAge = "maximum_age"
+        case maximumScoreRatio = "maximum_score_ratio"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        minimumAge = try container.decode(Double.self, forKey: .minimumAge)
+        maximumAge = try container.decode(Double.self, forKey: .maximumAge)
+        // Model files written before the rule existed were trained without it.
+        maximumScoreRatio = try container.decodeIfPresent(Double.self, forKey: .maximumScoreRatio) ?? .infinity
     }
 }
 
@@ -20,6 +32,8 @@ public enum DropReason: String, Codable, CaseIterable, Sendable {
     case missingValue = "missing_or_non_numeric"
     /// The score was below zero.
     case negativeScore = "negative_score"
+    /// The score was more than `maximumScoreRatio` times the segment's median score.
+    case implausibleScore = "implausible_score"
     /// The age was outside `minimumAge...maximumAge`.
     case ageOutOfRange = "age_out_of_range"
     /// The start speed was zero or negative.
@@ -95,18 +109,21 @@ struct CleanRecord: Hashable {
 
 extension CleaningRules {
     /// The reason to drop `record`, or `nil` when it may be trained on (duplicates aside).
-    func dropReason(_ record: PlayerRecord) -> DropReason? {
+    /// - Parameter scoreLimit: the highest plausible score in the segment.
+    func dropReason(_ record: PlayerRecord, scoreLimit: Double) -> DropReason? {
         guard let score = record.score, let age = record.age, let speed = record.startSpeed,
             let duration = record.durationMinutes, score.isFinite, age.isFinite, speed.isFinite, duration.isFinite
         else { return .missingValue }
         if score < 0 { return .negativeScore }
+        if score > scoreLimit { return .implausibleScore }
         if age < minimumAge || age > maximumAge { return .ageOutOfRange }
         if speed <= 0 { return .startSpeedNotPositive }
         return nil
     }
 
     /// Applies the rules in order (the first that fails names the reason) and drops exact
-    /// duplicates (same player, same values) after the first.
+    /// duplicates (same player, same values) after the first. The score limit is
+    /// `maximumScoreRatio` times the median of the non-negative scores of `records`.
     func clean(_ records: [PlayerRecord]) -> ([CleanRecord], CleaningReport) {
         var report = CleaningReport(inputRows: records.count)
         struct DuplicateKey: Hashable {
@@ -115,8 +132,11 @@ extension CleaningRules {
         }
         var seen = Set<DuplicateKey>()
         var kept: [CleanRecord] = []
+        let scores = records.compactMap(\.score).filter { $0.isFinite && $0 >= 0 }
+        let median = scores.isEmpty ? 0 : Aggregation.median(scores)
+        let scoreLimit = median > 0 ? maximumScoreRatio * median : .infinity
         for (order, record) in records.enumerated() {
-            if let reason = dropReason(record) {
+            if let reason = dropReason(record, scoreLimit: scoreLimit) {
                 report.dropped[reason, default: 0] += 1
                 continue
             }

@@ -1,0 +1,52 @@
+// Benchmarks of the player database: looking a player up (latest workout, personal best,
+// trend) on SQLite and PostgreSQL. They need a demo database with 10^6 workouts:
+//
+//     .build/release/sphery-engine demo-data --db /tmp/sphery-bench.sqlite --users 200000
+//     .build/release/sphery-engine demo-data --db "$POSTGRES_URL" --users 200000
+//     SPHERY_BENCH_SQLITE=/tmp/sphery-bench.sqlite SPHERY_BENCH_POSTGRES_URL="$POSTGRES_URL" \
+//         swift package -c release benchmark --target StoreBenchmarks
+//
+// A backend whose variable is not set is left out.
+import Benchmark
+import Dispatch
+import Foundation
+import MotivationEngine
+import PlayerStore
+
+let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
+let environment = ProcessInfo.processInfo.environment
+let locations: [(String, DatabaseLocation)] = [
+    ("SQLite", environment["SPHERY_BENCH_SQLITE"].map { DatabaseLocation.sqlite(path: $0) }),
+    ("PostgreSQL", environment["SPHERY_BENCH_POSTGRES_URL"].map { DatabaseLocation.postgres(url: $0) }),
+].compactMap { name, location in location.map { (name, $0) } }
+
+enum Metrics {
+    /// Microseconds per lookup.
+    static let microsecondsPerLookup = BenchmarkMetric.custom(
+        "us per lookup", polarity: .prefersSmaller, useScalingFactor: false)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, Metrics.microsecondsPerLookup], timeUnits: .microseconds, warmupIterations: 1,
+        maxDuration: .seconds(30), maxIterations: 20)
+
+    for (name, location) in locations {
+        Benchmark("Player lookup, \(name) (DualFlow/-1/10, trend over 10 workouts)") { benchmark in
+            try await PlayerDatabase.with(location) { db in
+                let queries = PlayerQueries(db)
+                // The players of the segment, then 200 lookups spread over them.
+                let players = try await db.raw(
+                    #"SELECT DISTINCT w."userId" AS id FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id WHERE rc."gameMode" = 'DualFlow' AND rc.difficulty = -1 AND rc.duration = 600 AND w."completedWorkout" = \#(true) ORDER BY 1 LIMIT 2000"#
+                ).all().map { try $0.decode(column: "id", as: Int.self) }
+                for index in stride(from: 0, to: players.count, by: max(1, players.count / 200)) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let history = try? await queries.history(user: players[index], in: segment)
+                    benchmark.measurement(
+                        Metrics.microsecondsPerLookup, Int(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
+                    blackHole(history)
+                }
+            }
+        }
+    }
+}
