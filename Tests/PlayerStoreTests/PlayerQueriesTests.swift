@@ -86,3 +86,21 @@ struct PlayerQueriesTests {
         #expect(PlayerHistory.Trend(scores: [3, 2, 1]).slopePerWorkout == -1)
     }
 }
+
+@Suite("A read-only PostgreSQL role is enough")
+struct ReadOnlyRoleTests {
+    @Test func everyQueryRunsWithSelectOnly() async throws {
+        try await TestDatabases.with(.postgresql) { database in
+            try await database.open { db in try await SmallSpheryData.insert(into: db) }
+            let (segments, workouts, history) = try await database.openReadOnly { db in
+                let queries = PlayerQueries(db)
+                return (
+                    try await queries.segments(), try await queries.workouts(in: SmallSpheryData.dualFlow),
+                    try await queries.history(user: 1, in: SmallSpheryData.dualFlow))
+            }
+            #expect(segments.count == 2)
+            #expect(workouts.count == 7)
+            #expect(history.personalBest == 130)
+        }
+    }
+}
