@@ -104,3 +104,21 @@ struct ReadOnlyRoleTests {
         }
     }
 }
+
+@Suite("A database that is not quite the Sphery schema")
+struct MissingColumnTests {
+    @Test(arguments: TestDatabases.backends)
+    func aMissingColumnIsNamed(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in
+                try await ApplicationSchema.create(on: db)
+                try await db.raw(#"ALTER TABLE "RaceConfigs" DROP COLUMN "startSpeed""#).run()
+                let error = await #expect(throws: DatabaseError.self) {
+                    try await PlayerQueries(db).workouts(in: SmallSpheryData.dualFlow)
+                }
+                #expect(error?.description.contains("column") == true, "\(String(describing: error))")
+                #expect(error?.description.contains("startSpeed") == true, "\(String(describing: error))")
+            }
+        }
+    }
+}
