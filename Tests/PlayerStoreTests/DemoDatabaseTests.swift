@@ -13,11 +13,11 @@ struct DemoDatabaseTests {
     func writesWhatTheGeneratorMakes(_ backend: Backend) async throws {
         try await TestDatabases.with(backend) { database in
             let generated = DemoDataGenerator(users: 300, seed: 5).allRows()
-            let summary: DemoSummary = try await database.open { db in
+            let summary: DemoPlan = try await database.open { db in
                 try await DemoDatabase.write(to: db, users: 300, seed: 5, rowsPerStatement: 97)
             }
             let counts: Counts = try await database.open { db in try await DemoDatabaseTests.counts(db) }
-            #expect(summary == DemoSummary(users: 300, healthData: generated.healthData.count, workouts: generated.workouts.count))
+            #expect(summary == DemoPlan(users: 300, healthData: generated.healthData.count, workouts: generated.workouts.count))
             #expect(counts.users == 300)
             #expect(counts.healthData == generated.healthData.count)
             #expect(counts.workouts == generated.workouts.count)

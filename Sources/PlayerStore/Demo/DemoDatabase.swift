@@ -26,7 +26,7 @@ public enum DemoDatabase {
         to database: any SQLDatabase, users: Int = DemoDataGenerator.defaultUsers,
         seed: UInt64 = DemoDataGenerator.defaultSeed, replace: Bool = false,
         rowsPerStatement: Int = 500, progress: (DemoProgress) -> Void = { _ in }
-    ) async throws -> DemoSummary {
+    ) async throws -> DemoPlan {
         guard users >= 1 else { throw DemoDataError.invalidUserCount(users) }
         if !replace, let existing = try await existingRows(in: database), existing.users > 0 || existing.workouts > 0 {
             throw DemoDataError.databaseNotEmpty(users: existing.users, workouts: existing.workouts)
@@ -57,7 +57,7 @@ public enum DemoDatabase {
             try? await database.raw("ROLLBACK").run()
             throw error
         }
-        return DemoSummary(users: state.plan.users, healthData: state.plan.healthData, workouts: state.plan.workouts)
+        return state.plan
     }
 
     /// Inserts `rows` in multi-row statements, reporting progress after each.

@@ -1,4 +1,4 @@
-/// The size of a demo database before it is written.
+/// The size of a demo database: planned before it is written, and what was written.
 public struct DemoPlan: Sendable, Equatable {
     /// `"Users"` rows.
     public var users: Int
@@ -30,19 +30,4 @@ public struct DemoProgress: Sendable, Equatable {
 
     /// Rows written as a share of all rows, 0…1.
     public var fraction: Double { plan.rows == 0 ? 1 : Double(rowsWritten) / Double(plan.rows) }
-}
-
-/// What ``DemoDatabase/write(to:users:seed:replace:rowsPerStatement:progress:)`` wrote.
-public struct DemoSummary: Sendable, Equatable {
-    public var users: Int
-    public var healthData: Int
-    public var workouts: Int
-    /// Rows over the four tables.
-    public var rows: Int { users + healthData + 2 * workouts }
-
-    public init(users: Int, healthData: Int, workouts: Int) {
-        self.users = users
-        self.healthData = healthData
-        self.workouts = workouts
-    }
 }
