@@ -19,6 +19,13 @@ extension PlayerQueries {
         let users = try await run(#"SELECT id FROM "Users" WHERE id = \#(bind: user)"#)
         guard !users.isEmpty else { throw DatabaseError.unknownUser(String(user)) }
         let minutes = segment.durationMinutes
+        // The player's completed, scored workouts in the segment (both queries below).
+        let playerWorkouts: SQLQueryString = """
+            rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true)
+              AND w.score IS NOT NULL
+              AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
+              AND rc.duration + 0 >= \(bind: minutes * 60 - 30) AND rc.duration + 0 < \(bind: minutes * 60 + 30)
+            """
         let recent = try await run(
             """
             SELECT w.score AS score, rc."startSpeed" AS start_speed,
@@ -27,24 +34,13 @@ extension PlayerQueries {
             FROM "Workouts" w CROSS JOIN "RaceConfigs" rc
             LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" WHERE "userId" = \(bind: user) GROUP BY "userId") h
                 ON h."userId" = w."userId"
-            WHERE rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true)
-              AND w.score IS NOT NULL
-              AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
-              AND rc.duration + 0 >= \(bind: minutes * 60 - 30) AND rc.duration + 0 < \(bind: minutes * 60 + 30)
-            ORDER BY w."createdAt" DESC
-            LIMIT \(literal: max(1, trendWorkouts))
-            """)
+            """ + " WHERE " + playerWorkouts + #" ORDER BY w."createdAt" DESC LIMIT \#(literal: max(1, trendWorkouts))"#)
         guard let latest = recent.first else {
             throw DatabaseError.unknownUser("\(user) in \(segment) (the user has no completed workout there)")
         }
         let summary = try await run(
-            """
-            SELECT MAX(w.score) AS best, COUNT(*) AS workouts
-            FROM "Workouts" w CROSS JOIN "RaceConfigs" rc
-            WHERE rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true) AND w.score IS NOT NULL
-              AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
-              AND rc.duration + 0 >= \(bind: minutes * 60 - 30) AND rc.duration + 0 < \(bind: minutes * 60 + 30)
-            """)
+            #"SELECT MAX(w.score) AS best, COUNT(*) AS workouts FROM "Workouts" w CROSS JOIN "RaceConfigs" rc WHERE "#
+                + playerWorkouts)
         let scores = try recent.reversed().map { try $0.decode(column: "score", as: Double.self) }
         return PlayerHistory(
             userId: user, segment: segment,
