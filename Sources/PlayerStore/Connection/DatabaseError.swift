@@ -8,6 +8,8 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingSchema(String)
     /// The user does not exist.
     case unknownUser(String)
+    /// The user exists but has no completed workout in the segment.
+    case noWorkouts(user: String, segment: String)
     /// A query failed.
     case queryFailed(String)
 
@@ -17,6 +19,7 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreachable(let location, let reason): return "cannot reach the database (\(location)): \(reason)"
         case .missingSchema(let what): return "the database lacks \(what); is it a Sphery database? (demo-data makes one)"
         case .unknownUser(let id): return "no user with id \(id)"
+        case .noWorkouts(let user, let segment): return "user \(user) has no completed workout in \(segment)"
         case .queryFailed(let message): return "a database query failed: \(message)"
         }
     }

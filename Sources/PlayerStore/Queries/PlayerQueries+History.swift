@@ -11,8 +11,8 @@ extension PlayerQueries {
     /// configs by id: `CROSS JOIN` fixes SQLite's join order, and the `|| ''` and `+ 0` on the
     /// segment columns keep it from using the segment index instead (without statistics it
     /// would scan the whole segment for each workout: 300 ms instead of 1 ms).
-    /// - Throws: `DatabaseError.unknownUser` when there is no such user, or when the user has no
-    ///   completed workout in the segment (the message says which).
+    /// - Throws: `DatabaseError.unknownUser` when there is no such user, `.noWorkouts` when the
+    ///   user has no completed workout in the segment.
     public func history(
         user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts
     ) async throws -> PlayerHistory {
@@ -36,7 +36,7 @@ extension PlayerQueries {
                 ON h."userId" = w."userId"
             """ + " WHERE " + playerWorkouts + #" ORDER BY w."createdAt" DESC LIMIT \#(literal: max(1, trendWorkouts))"#)
         guard let latest = recent.first else {
-            throw DatabaseError.unknownUser("\(user) in \(segment) (the user has no completed workout there)")
+            throw DatabaseError.noWorkouts(user: String(user), segment: segment.description)
         }
         let summary = try await run(
             #"SELECT MAX(w.score) AS best, COUNT(*) AS workouts FROM "Workouts" w CROSS JOIN "RaceConfigs" rc WHERE "#
