@@ -3,11 +3,12 @@
 public struct Standardizer: Codable, Sendable, Equatable {
     /// Means of the features, in the model's feature order.
     public let mean: [Double]
-    /// Population standard deviations (never zero: constant features are dropped before).
+    /// Population standard deviations; a constant feature keeps a scale of 1 (training drops
+    /// constant features before, so a model never has one).
     public let std: [Double]
 
     /// Fits the means and standard deviations of `rows`.
-    init(fitting rows: [[Double]]) {
+    public init(fitting rows: [[Double]]) {
         let width = rows.first?.count ?? 0
         let n = Double(max(1, rows.count))
         var mean = [Double](repeating: 0, count: width)
@@ -15,11 +16,11 @@ public struct Standardizer: Codable, Sendable, Equatable {
         var variance = [Double](repeating: 0, count: width)
         for row in rows { for j in 0..<width { variance[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n } }
         self.mean = mean
-        self.std = variance.map { $0.squareRoot() }
+        self.std = variance.map { $0 > 0 ? $0.squareRoot() : 1 }
     }
 
     /// One row in standard units; `NaN` (missing) stays `NaN`.
-    func scale(_ row: [Double]) -> [Double] {
+    public func scale(_ row: [Double]) -> [Double] {
         var result = row
         for j in result.indices { result[j] = (row[j] - mean[j]) / std[j] }
         return result

@@ -20,14 +20,7 @@ public enum PlayerDatabase {
             } catch {
                 throw DatabaseError.unreachable(location.description, reason: "\(error)")
             }
-            do {
-                let result = try await body(connection.sql())
-                try await connection.close()
-                return result
-            } catch {
-                try? await connection.close()
-                throw error
-            }
+            return try await using(connection.sql(), body, then: { try await connection.close() })
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
             do {
@@ -42,15 +35,24 @@ public enum PlayerDatabase {
             } catch {
                 throw DatabaseError.unreachable(location.description, reason: Self.reason(error, hiding: configuration))
             }
-            do {
-                let result = try await body(connection.sql())
-                try await connection.close()
-                return result
-            } catch {
-                try? await connection.close()
-                throw error
-            }
+            return try await using(connection.sql(), body, then: { try await connection.close() })
         }
+    }
+
+    /// Runs `body` with `database`, then `close` — also when `body` throws (its error wins).
+    private static func using<Result: Sendable>(
+        _ database: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> Result,
+        then close: () async throws -> Void
+    ) async throws -> Result {
+        let result: Result
+        do {
+            result = try await body(database)
+        } catch {
+            try? await close()
+            throw error
+        }
+        try await close()
+        return result
     }
 
     /// The driver's own account of a failure (its default description hides the cause), with

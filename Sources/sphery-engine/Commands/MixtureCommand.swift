@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GaussianMixture
+import MotivationEngine
 
 /// `sphery-engine mixture`: the bare Gaussian mixture on any numeric columns of a CSV file.
 struct MixtureCommand: AsyncParsableCommand {
@@ -67,8 +68,8 @@ struct MixtureCommand: AsyncParsableCommand {
             throw ValidationError("--columns must name at least one column, separated by commas")
         }
         let raw = try await NumericCSV.read(path: csv, columns: names)
-        let standardization = standardize ? Standardization(fitting: raw) : nil
-        let data = standardization?.apply(to: raw) ?? raw
+        let standardization = standardize ? Standardizer(fitting: raw.rowArrays) : nil
+        let data = try standardization.map { try Matrix(raw.rowArrays.map($0.scale)) } ?? raw
 
         var mixture = GaussianMixture(components: components, covarianceType: covariance)
         mixture.restarts = nInit

@@ -1,5 +1,6 @@
 import Foundation
 import GaussianMixture
+import MotivationEngine
 
 /// The JSON that `sphery-engine mixture` prints.
 struct MixtureSummary: Encodable {
@@ -10,7 +11,7 @@ struct MixtureSummary: Encodable {
     let bic: Double
     let aic: Double
     let fitSeconds: Double
-    let standardization: Standardization?
+    let standardization: Standardizer?
     let labels: [Int]?
 
     private enum CodingKeys: String, CodingKey {
