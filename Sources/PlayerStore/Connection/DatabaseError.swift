@@ -24,3 +24,13 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension DatabaseError {
+    /// `unreachable` with the driver's own account of `error` (its default description hides
+    /// the cause), the password taken out.
+    static func unreachable(_ location: DatabaseLocation, _ error: any Error, hiding password: String?) -> DatabaseError {
+        var reason = String(reflecting: error)
+        if let password, !password.isEmpty { reason = reason.replacingOccurrences(of: password, with: "***") }
+        return .unreachable(location.description, reason: reason)
+    }
+}

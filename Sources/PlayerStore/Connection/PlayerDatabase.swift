@@ -33,7 +33,7 @@ public enum PlayerDatabase {
                 connection = try await PostgresConnection.connect(
                     configuration: configuration.coreConfiguration, id: 1, logger: logger)
             } catch {
-                throw DatabaseError.unreachable(location.description, reason: Self.reason(error, hiding: configuration))
+                throw DatabaseError.unreachable(location, error, hiding: configuration.coreConfiguration.password)
             }
             return try await using(connection.sql(), body, then: { try await connection.close() })
         }
@@ -53,15 +53,5 @@ public enum PlayerDatabase {
         }
         try await close()
         return result
-    }
-
-    /// The driver's own account of a failure (its default description hides the cause), with
-    /// the password taken out.
-    private static func reason(_ error: any Error, hiding configuration: SQLPostgresConfiguration) -> String {
-        var text = String(reflecting: error)
-        if let password = configuration.coreConfiguration.password, !password.isEmpty {
-            text = text.replacingOccurrences(of: password, with: "***")
-        }
-        return text
     }
 }
