@@ -10,7 +10,7 @@ struct SpheryEngine: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoDataCommand.self, MigrateCommand.self, SegmentsCommand.self, TrainCommand.self, AnalyzeCommand.self,
-            PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self,
+            PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self, ServeCommand.self,
         ]
     )
 }

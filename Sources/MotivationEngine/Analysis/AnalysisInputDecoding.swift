@@ -3,25 +3,32 @@ import Foundation
 /// Decodes analysis input JSON, turning decoding failures into `AnalysisError.invalidField`
 /// messages that name the field.
 public enum AnalysisInputDecoding {
+    /// Decodes one player's input.
+    /// - Throws: `AnalysisError.invalidField` naming the field at fault.
     public static func decode(_ data: Data) throws -> AnalysisInput {
         do {
             return try JSONDecoder().decode(AnalysisInput.self, from: data)
         } catch let error as DecodingError {
-            switch error {
-            case .keyNotFound(let key, _):
-                throw AnalysisError.invalidField(name: key.stringValue, problem: "is required")
-            case .valueNotFound(_, let context):
-                throw AnalysisError.invalidField(name: name(context), problem: "is required and cannot be null")
-            case .typeMismatch(let type, let context):
-                throw AnalysisError.invalidField(name: name(context), problem: "must be \(describe(type))")
-            case .dataCorrupted(let context):
-                if context.codingPath.isEmpty {
-                    throw AnalysisError.invalidField(name: "input", problem: "is not a JSON object")
-                }
-                throw AnalysisError.invalidField(name: name(context), problem: context.debugDescription)
-            @unknown default:
-                throw AnalysisError.invalidField(name: "input", problem: "\(error)")
+            throw fieldError(error)
+        }
+    }
+
+    /// The `AnalysisError.invalidField` that names what `error` found wrong.
+    public static func fieldError(_ error: DecodingError) -> AnalysisError {
+        switch error {
+        case .keyNotFound(let key, _):
+            return .invalidField(name: key.stringValue, problem: "is required")
+        case .valueNotFound(_, let context):
+            return .invalidField(name: name(context), problem: "is required and cannot be null")
+        case .typeMismatch(let type, let context):
+            return .invalidField(name: name(context), problem: "must be \(describe(type))")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return .invalidField(name: "input", problem: "is not a JSON object")
             }
+            return .invalidField(name: name(context), problem: context.debugDescription)
+        @unknown default:
+            return .invalidField(name: "input", problem: "\(error)")
         }
     }
 

@@ -34,6 +34,17 @@ public enum EngineSchema {
                 "CREATE INDEX IF NOT EXISTS engine_predictions_user ON engine_predictions (user_id, created_at)",
             ]
         },
+        Migration(version: 2, name: "prediction log: segment, target percentile, message, language, route") { _ in
+            [
+                "ALTER TABLE engine_predictions ADD COLUMN game_mode TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN difficulty INTEGER",
+                "ALTER TABLE engine_predictions ADD COLUMN duration_minutes INTEGER",
+                "ALTER TABLE engine_predictions ADD COLUMN next_target_percentile DOUBLE PRECISION",
+                "ALTER TABLE engine_predictions ADD COLUMN message TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN language TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN route TEXT",
+            ]
+        },
     ]
 
     /// The latest migration version this engine knows.

@@ -31,8 +31,13 @@ struct DemoDataCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let location = try database.location()
-        let users = users, seed = seed, replace = replace
+        try await DemoDataWriter.write(to: try database.location(), users: users, seed: seed, replace: replace)
+    }
+}
+
+/// Writes a demo database with progress on standard error (shared by `demo-data` and `serve --demo`).
+enum DemoDataWriter {
+    static func write(to location: DatabaseLocation, users: Int, seed: UInt64, replace: Bool) async throws {
         let clock = ContinuousClock()
         let start = clock.now
         StandardError.print("writing \(users) demo users (seed \(seed)) to \(location)")

@@ -55,28 +55,7 @@ struct TrainCommand: AsyncParsableCommand {
         let trainer = SegmentTrainer(options: options)
 
         let source = try await TrainingSource(csv: csv, db: db, defaults: segment.defaults)
-        let segments = source.segments
-        guard !segments.isEmpty else { throw ValidationError("\(source) has no workouts in the segments given") }
-        let directory = URL(fileURLWithPath: models.models)
-        var trained: [TrainingSummary] = []
-        var table: [TrainingTable.Row] = []
-        for (index, key) in segments.enumerated() {
-            let prefix = "[\(index + 1)/\(segments.count)] \(key)"
-            let clock = ContinuousClock()
-            let start = clock.now
-            do {
-                let model = try trainer.train(source.groups[key]!, segment: key)
-                let file = try ModelFileStore.write(model, to: directory)
-                let elapsed = clock.now - start
-                StandardError.print("\(prefix): \(TrainingSummary.describe(model)) in \(TrainingTable.text(elapsed)) → \(file.path)")
-                trained.append(TrainingSummary(model: model, file: file.path))
-                table.append(.init(segment: key, outcome: .trained(model, elapsed)))
-            } catch let error as TrainingError {
-                StandardError.print("\(prefix): not trained: \(error)")
-                table.append(.init(segment: key, outcome: .refused(error)))
-            }
-        }
-        StandardError.print(TrainingTable.render(table))
+        let trained = try SegmentTraining.trainAll(source, with: trainer, into: URL(fileURLWithPath: models.models))
         if json { print(try JSONOutput.string(trained)) }
         guard !trained.isEmpty else { throw ExitCode.failure }
     }

@@ -1,0 +1,50 @@
+import Foundation
+import PlayerStore
+
+/// Everything `serve` needs to know; the command line and environment fill it in.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on (loopback by default).
+    public var host = "127.0.0.1"
+    /// The port (0 picks a free one).
+    public var port = 8080
+    /// The folder of model files.
+    public var modelsDirectory: URL
+    /// The player database, for the routes that look players up and for the prediction log;
+    /// without one those routes answer 503 and `/v1/analyze` works alone.
+    public var database: DatabaseLocation?
+    /// Pooled connections per event loop.
+    public var databaseConnectionsPerLoop = 4
+    /// The longest wait for a database connection.
+    public var databaseTimeout: Duration = .seconds(5)
+    /// The key for admin routes; without one they answer 401 to everybody.
+    public var adminKey: AdminKey?
+    /// How often to check the models folder for new files; nil: only on `POST /v1/models/reload`.
+    public var reloadInterval: Duration?
+    /// The largest request body accepted by the single-player routes.
+    public var maximumBodyBytes = 64 * 1024
+    /// The largest batch request body.
+    public var maximumBatchBytes = 8 * 1024 * 1024
+    /// The most players in one batch request.
+    public var maximumBatchItems = 10_000
+    /// Whether to record shown targets in the engine's prediction log (needs a database).
+    public var predictionLog = true
+
+    public init(modelsDirectory: URL) {
+        self.modelsDirectory = modelsDirectory
+    }
+}
+
+/// A configuration that cannot work, in words for the operator.
+public enum ServerConfigurationError: Error, Equatable, CustomStringConvertible {
+    /// The admin key is too short to be a secret.
+    case weakAdminKey
+    /// A setting has an impossible value.
+    case invalid(setting: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .weakAdminKey: return "the admin key must be at least 16 characters"
+        case .invalid(let setting, let problem): return "\(setting): \(problem)"
+        }
+    }
+}

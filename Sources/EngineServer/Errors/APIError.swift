@@ -1,0 +1,81 @@
+import Hummingbird
+import MotivationEngine
+
+/// An error answered to the caller as `{"error": {"code": "…", "message": "…"}}` with its status.
+public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
+    /// The HTTP status (4xx for anything the caller got wrong, 503 when a dependency is down).
+    public let status: HTTPResponse.Status
+    /// A stable, machine-readable code, e.g. `invalid_field`.
+    public let code: String
+    /// What went wrong, in words, naming the field or resource.
+    public let message: String
+
+    public init(_ status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(status.code) \(code): \(message)" }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var writer = JSONWriter(buffer: ByteBuffer())
+        writer.write(self)
+        return Response.json(writer.buffer, status: status)
+    }
+}
+
+extension APIError {
+    /// The answer to a player that cannot be analysed: 400 for a bad field or an ambiguous
+    /// segment, 404 for a segment without a model.
+    init(_ error: AnalysisError) {
+        switch error {
+        case .invalidField(let name, let problem): self = .invalidField(name, problem)
+        case .unknownSegment: self.init(.notFound, code: "unknown_segment", message: error.description)
+        case .ambiguousSegment: self.init(.badRequest, code: "ambiguous_segment", message: error.description)
+        }
+    }
+
+    /// 400: the body or a field is malformed.
+    static func invalidField(_ name: String, _ problem: String) -> APIError {
+        APIError(.badRequest, code: "invalid_field", message: "\(name): \(problem)")
+    }
+
+    /// 400: the body is not what the route takes.
+    static func invalidBody(_ message: String) -> APIError {
+        APIError(.badRequest, code: "invalid_body", message: message)
+    }
+
+    /// 401: the admin key is missing or wrong.
+    static let unauthorized = APIError(
+        .unauthorized, code: "unauthorized", message: "this route needs the admin key: Authorization: Bearer <key>")
+
+    /// 503: the database cannot be used right now.
+    static func databaseUnavailable(_ message: String) -> APIError {
+        APIError(.serviceUnavailable, code: "database_unavailable", message: message)
+    }
+}
+
+extension JSONWriter {
+    /// Writes `{"error": {"code": …, "message": …}}`.
+    mutating func write(_ error: APIError) {
+        beginObject()
+        key("error"); writeBody(of: error)
+        endObject()
+    }
+
+    /// Writes `{"code": …, "message": …}`.
+    mutating func writeBody(of error: APIError) {
+        beginObject()
+        key("code"); value(error.code)
+        key("message"); value(error.message)
+        endObject()
+    }
+}
+
+extension Response {
+    /// A JSON response with `body`.
+    static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+}

@@ -1,0 +1,80 @@
+import CoreMetrics
+import Foundation
+import MotivationEngine
+import PlayerStore
+import Prometheus
+
+/// The service's metrics, kept in one Prometheus registry and served by `GET /metrics`:
+/// requests and their latency per route and status, analyses per segment and cluster, model
+/// age per segment, model reloads, database pool use and the prediction log.
+///
+/// Metrics are per process; with several replicas Prometheus sums them.
+public struct EngineMetrics: Sendable {
+    /// The registry `/metrics` renders.
+    public let registry: PrometheusCollectorRegistry
+    /// The swift-metrics factory writing into `registry` (bootstrap `MetricsSystem` with it so
+    /// that libraries' metrics land there too).
+    public let factory: PrometheusMetricsFactory
+
+    static let requestDuration = "sphery_http_request_duration_seconds"
+
+    /// Metrics in `registry` (a new one by default, as tests want).
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets[Self.requestDuration] = [
+            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+            .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
+        ]
+        self.factory = factory
+    }
+
+    /// Counts one answered request and its latency under its route template (never the raw path,
+    /// which would make a series per user).
+    func recordRequest(route: String, method: String, status: Int, duration: Duration) {
+        let labels = [("route", route), ("method", method), ("status", String(status))]
+        Counter(label: "sphery_http_requests_total", dimensions: labels, factory: factory).increment()
+        Timer(label: Self.requestDuration, dimensions: labels, factory: factory)
+            .recordNanoseconds(Int64(duration / .nanoseconds(1)))
+    }
+
+    /// Counts one analysis answered for `segment`, in `cluster`.
+    func recordAnalysis(segment: SegmentKey, cluster: Int) {
+        Counter(
+            label: "sphery_analyses_total", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster))],
+            factory: factory
+        ).increment()
+    }
+
+    /// Counts a model reload by its outcome.
+    func recordReload(succeeded: Bool) {
+        Counter(label: "sphery_model_reloads_total", dimensions: [("outcome", succeeded ? "ok" : "failed")], factory: factory)
+            .increment()
+    }
+
+    /// Counts prediction log entries: `queued`, `written`, or `failed` (a write the database refused).
+    func recordPredictionLog(_ outcome: String, count: Int = 1) {
+        Counter(label: "sphery_prediction_log_entries_total", dimensions: [("outcome", outcome)], factory: factory)
+            .increment(by: count)
+    }
+
+    /// Sets the gauges that are read off the present state just before a scrape.
+    func refreshGauges(models: ModelStore.Loaded, pool: DatabasePool?, now: Date = Date()) {
+        Gauge(label: "sphery_models_loaded", factory: factory).record(models.registry.engines.count)
+        Gauge(label: "sphery_models_loaded_at_seconds", factory: factory).record(models.loadedAt.timeIntervalSince1970)
+        for (segment, engine) in models.registry.engines {
+            Gauge(label: "sphery_model_age_seconds", dimensions: [("segment", segment.fileStem)], factory: factory)
+                .record(now.timeIntervalSince(engine.model.trainedAt))
+        }
+        if let pool {
+            Gauge(label: "sphery_db_connections_in_use", factory: factory).record(pool.connectionsInUse)
+            Gauge(label: "sphery_db_connections_max", factory: factory).record(pool.capacity)
+        }
+    }
+
+    /// The Prometheus text exposition of every metric.
+    func render() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+import Logging
+import MotivationEngine
+import PlayerStore
+
+/// Turns every error a route throws into the JSON error body with the right status: the
+/// caller's mistakes are 4xx, a database that cannot be used is 503, anything else is a bug
+/// (500, logged with the request id, the message not shown to the caller).
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return try Self.answer(error, to: request, context: context)
+        }
+    }
+
+    /// The answer to `error`.
+    static func answer(_ error: any Error, to request: Request, context: Context) throws -> Response {
+        let apiError = Self.apiError(error, request: request)
+        if apiError.status.code >= 500 {
+            context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+        }
+        return try apiError.response(from: request, context: context)
+    }
+
+    static func apiError(_ error: any Error, request: Request) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as AnalysisError:
+            return APIError(error)
+        case let error as DatabaseError:
+            switch error {
+            case .unknownUser: return APIError(.notFound, code: "unknown_user", message: error.description)
+            case .noWorkouts: return APIError(.notFound, code: "no_workouts", message: error.description)
+            case .invalidLocation, .unreachable, .missingSchema, .queryFailed:
+                return .databaseUnavailable(error.description)
+            }
+        case let error as HTTPError:
+            return APIError(error.status, code: code(for: error.status), message: message(for: error, request: request))
+        case let error as any HTTPResponseError where error.status.code < 500:
+            return APIError(error.status, code: code(for: error.status), message: "\(error)")
+        default:
+            return APIError(
+                .internalServerError, code: "internal_error",
+                message: "the engine failed to answer; the request id in X-Request-Id finds it in the log")
+        }
+    }
+
+    private static func code(for status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: return "not_found"
+        case .methodNotAllowed: return "method_not_allowed"
+        case .contentTooLarge: return "body_too_large"
+        case .unsupportedMediaType: return "unsupported_media_type"
+        case .unauthorized: return "unauthorized"
+        case .badRequest: return "invalid_body"
+        default: return status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+        }
+    }
+
+    private static func message(for error: HTTPError, request: Request) -> String {
+        if let body = error.body, !body.isEmpty { return body }
+        switch error.status {
+        case .notFound: return "no route \(request.method.rawValue) \(request.uri.path)"
+        case .contentTooLarge: return "the body is larger than this route takes"
+        default: return error.status.reasonPhrase
+        }
+    }
+}

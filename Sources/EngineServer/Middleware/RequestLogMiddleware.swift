@@ -1,0 +1,54 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The outermost middleware: gives every request an id (the caller's `X-Request-Id` when it is
+/// sane, else a new one), returns it in the answer, logs one line per request (id, method,
+/// route template, status, duration; never a body, so no personal data) and records the
+/// request's metrics.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: EngineMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let id = RequestID.accepting(request.headers[.xRequestID]) ?? context.id
+        var context = context
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            // ErrorMiddleware answers every error; this is the last guard should one slip through.
+            response = try ErrorMiddleware<Context>.answer(error, to: request, context: context)
+        }
+        response.headers[.xRequestID] = id
+        let elapsed = clock.now - start
+        let route = context.endpointPath ?? "unmatched"
+        metrics.recordRequest(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "route": .string(route),
+                "status": .stringConvertible(response.status.code),
+                "duration_ms": .string(String(format: "%.3f", Double(elapsed / .microseconds(1)) / 1000)),
+            ])
+        return response
+    }
+}
+
+/// Request ids: the caller's when it is a short token of safe characters, so that a log line
+/// cannot be forged through the header.
+enum RequestID {
+    static func accepting(_ header: String?) -> String? {
+        guard let header, (1...128).contains(header.utf8.count),
+              header.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "\"") })
+        else { return nil }
+        return header
+    }
+}
+
+extension HTTPField.Name {
+    /// `X-Request-Id`.
+    static let xRequestID = Self("X-Request-Id")!
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MotivationEngine
+import Synchronization
+
+/// The models the service answers with, loaded from a folder and swapped atomically on reload:
+/// a request takes the registry once and finishes on it, whatever reloads meanwhile; a reload
+/// that fails leaves the models that were serving in place.
+public final class ModelStore: Sendable {
+    /// The folder the models are read from.
+    public let directory: URL
+    private let state: Mutex<Loaded>
+
+    /// One successful load.
+    public struct Loaded: Sendable {
+        /// The models, by segment.
+        public let registry: ModelRegistry
+        /// When they were loaded.
+        public let loadedAt: Date
+        /// The folder's model files as they were read (names, sizes, modification times).
+        let fingerprint: FolderFingerprint
+    }
+
+    /// Loads the models of `directory`.
+    /// - Throws: `ModelFileError` when the folder holds no usable model.
+    public init(directory: URL) throws {
+        self.directory = directory
+        state = Mutex(try Self.load(directory))
+    }
+
+    /// The models serving now.
+    public var current: Loaded { state.withLock { $0 } }
+
+    /// Re-reads the folder and, if every file is a usable model, swaps it in.
+    /// - Returns: the new models.
+    /// - Throws: `ModelFileError` naming the file at fault; the old models keep serving.
+    @discardableResult
+    public func reload() throws -> Loaded {
+        let loaded = try Self.load(directory)
+        state.withLock { $0 = loaded }
+        return loaded
+    }
+
+    private static func load(_ directory: URL) throws -> Loaded {
+        let fingerprint = FolderFingerprint(directory)
+        return Loaded(registry: try ModelRegistry.load(from: directory), loadedAt: Date(), fingerprint: fingerprint)
+    }
+}
+
+/// The model files of a folder by name, size and modification time: a cheap way to notice that
+/// a training run wrote new models.
+struct FolderFingerprint: Equatable, Sendable {
+    private var files: [String: [Int]] = [:]
+
+    init(_ directory: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes?[.modificationDate] as? Date).map { Int($0.timeIntervalSince1970 * 1000) } ?? -1
+            files[name] = [size, modified]
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import MotivationEngine
+import PlayerStore
+
+/// `POST /v1/analyze` and `POST /v1/analyze/batch`: analyses of players the caller describes.
+struct AnalyzeRoutes<Context: RequestContext>: Sendable {
+    let models: ModelStore
+    let metrics: EngineMetrics
+    let predictionLog: PredictionLog?
+    let limits: Limits
+
+    /// Size limits of the request bodies.
+    struct Limits: Sendable {
+        var body: Int
+        var batchBody: Int
+        var batchItems: Int
+    }
+
+    func add(to router: Router<Context>) {
+        router.post("/v1/analyze") { request, context in try await analyze(request, context: context) }
+        router.post("/v1/analyze/batch") { request, context in try await batch(request, context: context) }
+    }
+
+    /// One player: the analysis JSON of DESIGN.md.
+    func analyze(_ request: Request, context: Context) async throws -> Response {
+        let language = try request.language()
+        let body = try await request.collectedBody(upTo: limits.body)
+        let input = try AnalysisInputDecoding.decode(Data(body.readableBytesView))
+        let analysis = try models.current.registry.analyze(input, language: language)
+        metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
+        if let predictionLog, let user = input.userId {
+            predictionLog.record(PredictionRecord(analysis, userId: user, language: language, route: "/v1/analyze"))
+        }
+        return .json(try JSONWriter.encode(analysis))
+    }
+
+    /// Many players: a JSON array answered with `{"results": […], "analysed": n, "failed": m}` in
+    /// input order, an item that cannot be analysed carrying its error; or a `text/csv` body
+    /// (the `batch` command's format) answered with the scored CSV.
+    func batch(_ request: Request, context: Context) async throws -> Response {
+        let language = try request.language()
+        let body = try await request.collectedBody(upTo: limits.batchBody)
+        let registry = models.current.registry
+        if request.isCSV {
+            return try await BatchCSV.score(body, registry: registry, language: language, maximumRows: limits.batchItems)
+        }
+        let items: [BatchItem]
+        do {
+            items = try JSONDecoder().decode([BatchItem].self, from: Data(body.readableBytesView))
+        } catch {
+            throw APIError.invalidBody("the body must be a JSON array of player objects (or text/csv): \(error.localizedDescription)")
+        }
+        guard items.count <= limits.batchItems else {
+            throw APIError(
+                .contentTooLarge, code: "too_many_items",
+                message: "a batch holds at most \(limits.batchItems) players, got \(items.count)")
+        }
+        var results: [Result<Analysis, AnalysisError>] = []
+        results.reserveCapacity(items.count)
+        for item in items {
+            results.append(item.input.flatMap { input in
+                Result { try registry.analyze(input, language: language) }.mapError { $0 as? AnalysisError ?? .invalidField(name: "input", problem: "\($0)") }
+            })
+        }
+        for case .success(let analysis) in results {
+            metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
+        }
+        return .json(try JSONWriter.encodeBatch(results))
+    }
+}
+
+/// One element of a batch: its input, or why it is not one.
+struct BatchItem: Decodable {
+    let input: Result<AnalysisInput, AnalysisError>
+
+    init(from decoder: any Decoder) throws {
+        do {
+            input = .success(try AnalysisInput(from: decoder))
+        } catch let error as DecodingError {
+            input = .failure(AnalysisInputDecoding.fieldError(error))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import PlayerStore
+
+/// `GET /health` (the process answers), `GET /ready` (models loaded and database reachable),
+/// `GET /metrics` (Prometheus text) and `GET /openapi.yaml` (the API's contract).
+struct OperationsRoutes<Context: RequestContext>: Sendable {
+    let models: ModelStore
+    let pool: DatabasePool?
+    let metrics: EngineMetrics
+
+    func add(to router: Router<Context>) {
+        router.get("/health") { _, _ in Response.json(healthyBody) }
+        router.get("/ready") { _, _ in try await ready() }
+        router.get("/metrics") { _, _ in
+            metrics.refreshGauges(models: models.current, pool: pool)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics.render())))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: try OpenAPIDocument.bytes()))
+        }
+    }
+
+    /// 200 with what is ready, or 503 naming what is not.
+    func ready() async throws -> Response {
+        let models = models.current.registry.engines.count
+        var database = "not configured"
+        if let pool {
+            do {
+                try await pool.check()
+                database = "reachable"
+            } catch {
+                throw APIError(.serviceUnavailable, code: "not_ready", message: "\(models) models loaded, but \(error)")
+            }
+        }
+        return .json(ByteBuffer(string: #"{"status":"ready","models":\#(models),"database":"\#(database)"}"#))
+    }
+}
+
+/// The body of `GET /health`, made once.
+private let healthyBody = ByteBuffer(string: #"{"status":"ok"}"#)
+
+/// The OpenAPI 3.1 document shipped with the service (`Resources/openapi.yaml`), read once.
+enum OpenAPIDocument {
+    private static let loaded: ByteBuffer? = Bundle.module
+        .url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources")
+        .flatMap { try? Data(contentsOf: $0) }
+        .map { ByteBuffer(bytes: $0) }
+
+    /// The document's bytes.
+    /// - Throws: when the resource is missing (a packaging bug).
+    static func bytes() throws -> ByteBuffer {
+        guard let loaded else {
+            throw APIError(.internalServerError, code: "internal_error", message: "the OpenAPI document is missing from the build")
+        }
+        return loaded
+    }
+}

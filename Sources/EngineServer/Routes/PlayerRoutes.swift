@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import MotivationEngine
+import PlayerStore
+
+/// `GET /v1/players/{userId}/motivation`: the live analysis of a player's latest completed
+/// workout in a segment, looked up in the database, with personal best and trend; what was
+/// shown goes to the prediction log.
+struct PlayerRoutes<Context: RequestContext>: Sendable {
+    static var route: String { "/v1/players/{userId}/motivation" }
+
+    let models: ModelStore
+    let pool: DatabasePool?
+    let metrics: EngineMetrics
+    let predictionLog: PredictionLog?
+
+    func add(to router: Router<Context>) {
+        router.get(RouterPath(Self.route)) { request, context in try await motivation(request, context: context) }
+    }
+
+    func motivation(_ request: Request, context: Context) async throws -> Response {
+        let text = try context.parameters.require("userId")
+        guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
+        let language = try request.language()
+        let trend = try request.uri.queryParameters["trend"].map { value in
+            guard let trend = Int(value), (2...1000).contains(trend) else {
+                throw APIError.invalidField("trend", "must be a whole number from 2 to 1000, got '\(value)'")
+            }
+            return trend
+        } ?? PlayerQueries.defaultTrendWorkouts
+        let engine = try models.current.registry.engine(for: try segmentQuery(request))
+        guard let pool else {
+            throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
+        }
+        let segment = engine.model.segment
+        let history = try await pool.withDatabase { db in
+            try await PlayerQueries(db).history(user: user, in: segment, trendWorkouts: trend)
+        }
+        let analysis = try engine.analyze(history.analysisInput, language: language)
+        metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
+        predictionLog?.record(PredictionRecord(analysis, userId: text, language: language, route: Self.route))
+        return .json(ByteBuffer(bytes: try PlayerMotivation.encoder.encode(PlayerMotivation(analysis: analysis, history: history))))
+    }
+
+    /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out must
+    /// leave exactly one loaded model.
+    private func segmentQuery(_ request: Request) throws -> AnalysisInput {
+        let query = request.uri.queryParameters
+        let difficulty = try query["difficulty"].map { value in
+            guard let number = Int(value) else { throw APIError.invalidField("difficulty", "must be a whole number, got '\(value)'") }
+            return number
+        }
+        let duration = try query["duration"].map { value in
+            guard let minutes = Double(value), minutes.isFinite, minutes > 0 else {
+                throw APIError.invalidField("duration", "must be minutes above 0, got '\(value)'")
+            }
+            return minutes
+        }
+        return AnalysisInput(gameMode: query["game_mode"].map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
+    }
+}
+
+/// The answer of the player route: the analysis and the history it was made from.
+struct PlayerMotivation: Encodable {
+    let analysis: Analysis
+    let history: PlayerHistory
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+}

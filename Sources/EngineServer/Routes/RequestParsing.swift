@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import MotivationEngine
+
+/// Reading what a request carries, with errors that name the field.
+extension Request {
+    /// The language of messages: `?language=en|de|fr` (de-CH and fr-CH accepted), English by default.
+    func language() throws -> Language {
+        guard let text = uri.queryParameters["language"].map(String.init) else { return .en }
+        guard let language = Language(identifier: text) else {
+            throw APIError.invalidField("language", "must be en, de or fr, got '\(text)'")
+        }
+        return language
+    }
+
+    /// The body, up to `limit` bytes.
+    /// - Throws: 413 `body_too_large` past the limit, 400 for an empty body.
+    func collectedBody(upTo limit: Int) async throws -> ByteBuffer {
+        let body: ByteBuffer
+        do {
+            body = try await self.body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than this route takes (\(limit) bytes)")
+        }
+        guard body.readableBytes > 0 else { throw APIError.invalidBody("the body is empty; send a JSON object") }
+        return body
+    }
+
+    /// Whether the body is declared as CSV.
+    var isCSV: Bool {
+        headers[.contentType].map { $0.lowercased().hasPrefix("text/csv") } ?? false
+    }
+
+    /// The value of a required query parameter.
+    func requiredQuery(_ name: String) throws -> String {
+        guard let value = uri.queryParameters[name[...]].map(String.init), !value.isEmpty else {
+            throw APIError.invalidField(name, "is required as a query parameter")
+        }
+        return value
+    }
+}

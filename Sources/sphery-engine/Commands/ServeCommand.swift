@@ -1,0 +1,135 @@
+import ArgumentParser
+import EngineServer
+import Foundation
+import Logging
+import Metrics
+import MotivationEngine
+import PlayerStore
+
+/// `sphery-engine serve`: the HTTP API (and, later, the dashboard).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API: analyses, player look-ups, models, health, readiness and metrics.",
+        discussion: """
+            Every option can also be set by an environment variable (the option wins): SPHERY_DB_URL, \
+            SPHERY_MODELS, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
+            SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL. With --demo and no database, a demo SQLite \
+            database and its models are made on first start (in --demo-dir) and reused afterwards. \
+            SIGTERM or SIGINT stops it gracefully: no new connections, in-flight requests finish, \
+            the prediction log is written, the database pool is closed.
+            """)
+
+    @Option(help: "Player database: an SQLite file or postgres:// URL [SPHERY_DB_URL]. Without one, /v1/analyze works alone.")
+    var db: String?
+
+    @Option(help: "Folder of model files [SPHERY_MODELS, default: models].")
+    var models: String?
+
+    @Option(help: "Address to listen on [SPHERY_HOST, default: 127.0.0.1].")
+    var host: String?
+
+    @Option(help: "Port [SPHERY_PORT, default: 8080].")
+    var port: Int?
+
+    @Option(name: .customLong("admin-key-file"), help: "File holding the admin key for POST /v1/models/reload [SPHERY_ADMIN_KEY_FILE, or the key itself in SPHERY_ADMIN_KEY].")
+    var adminKeyFile: String?
+
+    @Option(name: .customLong("reload-interval"), help: "Seconds between checks of the models folder for new files; 0 turns it off [SPHERY_RELOAD_INTERVAL, default: 0].")
+    var reloadInterval: Double?
+
+    @Option(name: .customLong("db-connections"), help: "Pooled database connections per core.")
+    var dbConnections: Int = 4
+
+    @Option(name: .customLong("db-timeout"), help: "Seconds to wait for a database connection before answering 503.")
+    var dbTimeout: Double = 5
+
+    @Option(name: .customLong("max-batch"), help: "Most players in one batch request.")
+    var maxBatch: Int = 10_000
+
+    @Flag(name: .customLong("no-prediction-log"), help: "Do not record shown targets in the database's prediction log.")
+    var noPredictionLog = false
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical [SPHERY_LOG_LEVEL, default: info].")
+    var logLevel: String?
+
+    @Flag(help: "Without --db: make (once) and use a demo database and models in --demo-dir.")
+    var demo = false
+
+    @Option(name: .customLong("demo-dir"), help: "Folder of the demo database and models.")
+    var demoDir: String = "sphery-demo"
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = try Self.logLevel(logLevel ?? environment["SPHERY_LOG_LEVEL"] ?? "info")
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let metrics = EngineMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
+        let logger = Logger(label: "sphery.server")
+
+        var configuration = try settings(environment)
+        if demo && configuration.database == nil {
+            let prepared = try await DemoSetup(directory: URL(fileURLWithPath: demoDir)).prepare()
+            configuration.database = prepared.database
+            configuration.modelsDirectory = prepared.models
+        }
+        let app = try buildApplication(configuration, metrics: metrics, logger: logger)
+        logger.notice(
+            "serving",
+            metadata: [
+                "address": "http://\(configuration.host):\(configuration.port)",
+                "models": "\(configuration.modelsDirectory.path)",
+                "database": "\(configuration.database.map(\.description) ?? "none")",
+            ])
+        try await app.runService()
+    }
+
+    /// The configuration from the options, then the environment, then the defaults.
+    private func settings(_ environment: [String: String]) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration(
+            modelsDirectory: URL(fileURLWithPath: models ?? environment["SPHERY_MODELS"] ?? "models"))
+        configuration.host = host ?? environment["SPHERY_HOST"] ?? configuration.host
+        configuration.port = try port ?? environment["SPHERY_PORT"].map { try Self.number($0, "SPHERY_PORT") } ?? configuration.port
+        guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0…65535, got \(configuration.port)") }
+        configuration.database = try (db ?? environment["SPHERY_DB_URL"]).map(DatabaseLocation.init)
+        configuration.adminKey = try adminKey(environment)
+        let interval = try reloadInterval ?? environment["SPHERY_RELOAD_INTERVAL"].map { Double(try Self.number($0, "SPHERY_RELOAD_INTERVAL")) } ?? 0
+        guard interval >= 0, interval.isFinite else { throw ValidationError("--reload-interval must be 0 or more seconds") }
+        configuration.reloadInterval = interval > 0 ? .milliseconds(Int64(interval * 1000)) : nil
+        guard dbConnections >= 1 else { throw ValidationError("--db-connections must be at least 1") }
+        configuration.databaseConnectionsPerLoop = dbConnections
+        guard dbTimeout > 0, dbTimeout.isFinite else { throw ValidationError("--db-timeout must be above 0 seconds") }
+        configuration.databaseTimeout = .milliseconds(Int64(dbTimeout * 1000))
+        guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        configuration.maximumBatchItems = maxBatch
+        configuration.predictionLog = !noPredictionLog
+        return configuration
+    }
+
+    /// The admin key from --admin-key-file, SPHERY_ADMIN_KEY_FILE or SPHERY_ADMIN_KEY; nil if none is set.
+    private func adminKey(_ environment: [String: String]) throws -> AdminKey? {
+        if let path = adminKeyFile ?? environment["SPHERY_ADMIN_KEY_FILE"] {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("cannot read the admin key file '\(path)'")
+            }
+            return try AdminKey(text)
+        }
+        return try environment["SPHERY_ADMIN_KEY"].map(AdminKey.init)
+    }
+
+    private static func number(_ text: String, _ name: String) throws -> Int {
+        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, got '\(text)'") }
+        return value
+    }
+
+    private static func logLevel(_ text: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ValidationError("the log level must be trace, debug, info, notice, warning, error or critical, got '\(text)'")
+        }
+        return level
+    }
+}
