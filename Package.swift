@@ -83,15 +83,22 @@ let package = Package(
             name: "MotivationEngineTests",
             dependencies: ["MotivationEngine"]
         ),
+        .target(
+            name: "DatabaseTestSupport",
+            dependencies: ["PlayerStore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/DatabaseTestSupport"
+        ),
         .testTarget(
             name: "PlayerStoreTests",
-            dependencies: ["PlayerStore"]
+            dependencies: ["PlayerStore", "DatabaseTestSupport"]
         ),
         .testTarget(
             name: "EngineServerTests",
             dependencies: [
                 "EngineServer",
+                "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

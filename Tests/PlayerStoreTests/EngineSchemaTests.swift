@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import PlayerStore
 import SQLKit
 import Testing

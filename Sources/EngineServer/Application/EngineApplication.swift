@@ -4,10 +4,7 @@ import Logging
 import PlayerStore
 import ServiceLifecycle
 
-/// Builds the HTTP service: loads the models, prepares the database pool and the prediction log,
-/// and wires the routes and middleware. Run the result with `runService()` (graceful shutdown
-/// on SIGTERM/SIGINT: the server stops accepting and finishes in-flight requests, then the
-/// prediction log writes what is queued, then the pool closes).
+/// Builds the HTTP service: see `EngineService`. Run the result with `runService()`.
 ///
 /// - Throws: `ModelFileError` when the models folder holds no usable model;
 ///   `DatabaseError.invalidLocation` for a database URL the driver refuses.
@@ -15,37 +12,71 @@ public func buildApplication(
     _ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(),
     logger: Logger = Logger(label: "sphery.server")
 ) throws -> some ApplicationProtocol {
-    let models = try ModelStore(directory: configuration.modelsDirectory)
-    let pool = try configuration.database.map {
-        try DatabasePool(
-            $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
+    try EngineService(configuration, metrics: metrics, logger: logger).application()
+}
+
+/// The parts of the HTTP service: the models, the database pool, the prediction log, the
+/// routes and middleware, and the background services. Graceful shutdown (SIGTERM/SIGINT with
+/// `runService()`) stops the server first (no new connections, in-flight requests finish), then
+/// the prediction log writes what is queued, then the pool closes.
+public struct EngineService: Sendable {
+    public let configuration: ServerConfiguration
+    public let metrics: EngineMetrics
+    public let models: ModelStore
+    public let pool: DatabasePool?
+    public let predictionLog: PredictionLog?
+    let logger: Logger
+
+    /// Loads the models and prepares (without connecting) the database pool.
+    /// - Throws: `ModelFileError` when the models folder holds no usable model;
+    ///   `DatabaseError.invalidLocation` for a database URL the driver refuses.
+    public init(_ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(), logger: Logger) throws {
+        self.configuration = configuration
+        self.metrics = metrics
+        self.logger = logger
+        models = try ModelStore(directory: configuration.modelsDirectory)
+        pool = try configuration.database.map {
+            try DatabasePool(
+                $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
+                logger: logger)
+        }
+        predictionLog = configuration.predictionLog ? pool.map { PredictionLog(pool: $0, metrics: metrics, logger: logger) } : nil
+    }
+
+    /// Every route, behind the request log and the error middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
+        router.add(middleware: ErrorMiddleware())
+        AnalyzeRoutes(
+            models: models, metrics: metrics, predictionLog: predictionLog,
+            limits: .init(
+                body: configuration.maximumBodyBytes, batchBody: configuration.maximumBatchBytes,
+                batchItems: configuration.maximumBatchItems)
+        ).add(to: router)
+        PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
+        ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
+        OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
+        return router
+    }
+
+    /// The background services, in start order (they shut down in reverse, after the server).
+    public var services: [any Service] {
+        var services: [any Service] = []
+        if let pool { services.append(DatabasePoolService(pool: pool)) }
+        if let predictionLog { services.append(predictionLog) }
+        if let interval = configuration.reloadInterval {
+            services.append(ModelFolderWatcher(store: models, interval: interval, metrics: metrics, logger: logger))
+        }
+        return services
+    }
+
+    /// The application: the router served on the configured address, with the services.
+    public func application() -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sphery-engine"),
+            services: services,
             logger: logger)
     }
-    let predictionLog = configuration.predictionLog ? pool.map { PredictionLog(pool: $0, metrics: metrics, logger: logger) } : nil
-
-    let router = Router()
-    router.add(middleware: RequestLogMiddleware(metrics: metrics))
-    router.add(middleware: ErrorMiddleware())
-    AnalyzeRoutes(
-        models: models, metrics: metrics, predictionLog: predictionLog,
-        limits: .init(
-            body: configuration.maximumBodyBytes, batchBody: configuration.maximumBatchBytes,
-            batchItems: configuration.maximumBatchItems)
-    ).add(to: router)
-    PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
-    ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
-    OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
-
-    // Shut down in reverse order: the server first, then the prediction log, then the pool.
-    var services: [any Service] = []
-    if let pool { services.append(DatabasePoolService(pool: pool)) }
-    if let predictionLog { services.append(predictionLog) }
-    if let interval = configuration.reloadInterval {
-        services.append(ModelFolderWatcher(store: models, interval: interval, metrics: metrics, logger: logger))
-    }
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sphery-engine"),
-        services: services,
-        logger: logger)
 }

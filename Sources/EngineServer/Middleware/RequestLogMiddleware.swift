@@ -12,7 +12,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
-        let id = RequestID.accepting(request.headers[.xRequestID]) ?? context.id
+        let id = RequestID.accepting(request.headers[.xRequestID]) ?? RequestID.make()
         var context = context
         context.logger[metadataKey: "request_id"] = .string(id)
         var response: Response
@@ -38,8 +38,13 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 /// Request ids: the caller's when it is a short token of safe characters, so that a log line
-/// cannot be forged through the header.
+/// cannot be forged through the header; else 16 random hex digits.
 enum RequestID {
+    static func make() -> String {
+        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     static func accepting(_ header: String?) -> String? {
         guard let header, (1...128).contains(header.utf8.count),
               header.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "\"") })

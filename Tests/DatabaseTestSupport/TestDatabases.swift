@@ -23,52 +23,52 @@ import Testing
 //     }
 
 /// A database engine the tests run against.
-enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
+public enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     case sqlite
     case postgresql
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 }
 
 /// One fresh, empty database that lives for one `TestDatabases.with` call.
-struct TestDatabase: Sendable, CustomStringConvertible {
-    let backend: Backend
+public struct TestDatabase: Sendable, CustomStringConvertible {
+    public let backend: Backend
     /// What `--db` takes: the SQLite file's path or the `postgres://` URL of the fresh database.
-    let url: String
+    public let url: String
     /// PostgreSQL only: the read-only role's URL of the same database (it may SELECT from the
     /// tables the owner creates, nothing more). Nil for SQLite, or when
     /// SPHERY_TEST_POSTGRES_READONLY_URL is not set.
-    let readOnlyURL: String?
+    public let readOnlyURL: String?
 
-    var location: DatabaseLocation {
+    public var location: DatabaseLocation {
         get throws { try DatabaseLocation(url) }
     }
 
-    var description: String { (try? location.description) ?? url }
+    public var description: String { (try? location.description) ?? url }
 
     /// Opens the database (as the owner) for the length of `body`.
-    func open<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+    public func open<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await PlayerDatabase.with(try location, body)
     }
 
     /// Opens the database as the read-only role for the length of `body`.
     /// - Throws: `TestDatabaseSetupError.missingReadOnlyURL` when there is none.
-    func openReadOnly<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+    public func openReadOnly<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
         guard let readOnlyURL else { throw TestDatabaseSetupError.missingReadOnlyURL }
         return try await PlayerDatabase.with(try DatabaseLocation(readOnlyURL), body)
     }
 
     /// Opens the database and creates the Sphery application's tables in it.
-    func createApplicationSchema() async throws {
+    public func createApplicationSchema() async throws {
         try await open { db in try await ApplicationSchema.create(on: db) }
     }
 }
 
-enum TestDatabaseSetupError: Error, CustomStringConvertible {
+public enum TestDatabaseSetupError: Error, CustomStringConvertible {
     case missingReadOnlyURL
     case badPostgresURL(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .missingReadOnlyURL: return "no read-only PostgreSQL URL (\(TestDatabases.readOnlyURLVariable))"
         case .badPostgresURL(let why): return "\(TestDatabases.urlVariable) is not usable: \(why)"
@@ -76,27 +76,27 @@ enum TestDatabaseSetupError: Error, CustomStringConvertible {
     }
 }
 
-enum TestDatabases {
+public enum TestDatabases {
     /// The owner's URL: creates tables and the per-test databases (needs CREATEDB).
-    static let urlVariable = "SPHERY_TEST_POSTGRES_URL"
+    public static let urlVariable = "SPHERY_TEST_POSTGRES_URL"
     /// The read-only role's URL: CONNECT, USAGE and SELECT only.
-    static let readOnlyURLVariable = "SPHERY_TEST_POSTGRES_READONLY_URL"
+    public static let readOnlyURLVariable = "SPHERY_TEST_POSTGRES_READONLY_URL"
 
     /// True on CI (`CI=true`), where a missing PostgreSQL fails the tests instead of skipping them.
-    static var isCI: Bool {
+    public static var isCI: Bool {
         let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? ""
         return ["true", "1", "yes"].contains(value)
     }
 
     /// SPHERY_TEST_POSTGRES_URL, if set and not empty.
-    static var postgresURL: String? { variable(urlVariable) }
+    public static var postgresURL: String? { variable(urlVariable) }
 
     /// SPHERY_TEST_POSTGRES_READONLY_URL (the read-only role on the shared test database), if set.
-    static var readOnlyPostgresURL: String? { variable(readOnlyURLVariable) }
+    public static var readOnlyPostgresURL: String? { variable(readOnlyURLVariable) }
 
     /// The backends for `@Test(arguments:)`: SQLite always; PostgreSQL when it is configured,
     /// and on CI even when it is not (so that the test fails there, see `with`).
-    static var backends: [Backend] {
+    public static var backends: [Backend] {
         postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite]
     }
 
@@ -104,7 +104,7 @@ enum TestDatabases {
     ///
     /// For PostgreSQL without SPHERY_TEST_POSTGRES_URL: on CI, records an issue (the test fails);
     /// elsewhere, cancels the test (reported as skipped).
-    static func with(
+    public static func with(
         _ backend: Backend,
         sourceLocation: SourceLocation = #_sourceLocation,
         _ body: (TestDatabase) async throws -> Void
@@ -127,7 +127,7 @@ enum TestDatabases {
     }
 
     /// Runs `body` once for each of `backends`, each with its own fresh database.
-    static func forEach(
+    public static func forEach(
         sourceLocation: SourceLocation = #_sourceLocation,
         _ body: (TestDatabase) async throws -> Void
     ) async throws {
@@ -138,7 +138,7 @@ enum TestDatabases {
 
     /// The read-only URL of the shared test database, or nil after recording an issue on CI
     /// (elsewhere the test is cancelled when it is missing).
-    static func requireReadOnlyPostgresURL(sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+    public static func requireReadOnlyPostgresURL(sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
         if let url = readOnlyPostgresURL { return url }
         let message = "this test needs \(readOnlyURLVariable); run `eval \"$(scripts/start-postgres.sh)\"` first"
         if isCI {
