@@ -164,6 +164,27 @@ struct AnalysisTests {
         }
     }
 
+    @Test("recorded values the cleaning would drop are marginalised, not refused; a bad score still is")
+    func recordedValues() throws {
+        let engine = Fixtures.engine
+        for (input, missing) in [
+            (AnalysisInput(score: 60_000, age: -1.6, startSpeed: 4), [Feature.age]),
+            (AnalysisInput(score: 60_000, age: 30, startSpeed: 0), [.startSpeed]),
+            (AnalysisInput(score: 60_000, age: 130, startSpeed: .nan), [.age, .startSpeed]),
+        ] {
+            #expect(throws: AnalysisError.self) { try engine.analyze(input) }
+            let analysis = try engine.analyzeRecorded(input)
+            #expect(analysis.clusterPrediction.missingFeatures == missing)
+            var cleared = input
+            if missing.contains(.age) { cleared.age = nil }
+            if missing.contains(.startSpeed) { cleared.startSpeed = nil }
+            #expect(analysis == (try engine.analyze(cleared)))
+        }
+        #expect(throws: AnalysisError.invalidField(name: "score", problem: "must be a finite number ≥ 0, got -5")) {
+            try engine.analyzeRecorded(AnalysisInput(score: -5, age: 30))
+        }
+    }
+
     @Test("the plausible extremes are accepted")
     func validExtremes() throws {
         for input in [

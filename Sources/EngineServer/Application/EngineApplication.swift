@@ -46,8 +46,9 @@ public struct EngineService: Sendable {
     /// Every route, behind the request log and the error middleware.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        let routes = RouteTable()
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(routes: routes))
         AnalyzeRoutes(
             models: models, metrics: metrics, predictionLog: predictionLog,
             limits: .init(
@@ -57,6 +58,7 @@ public struct EngineService: Sendable {
         PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
+        routes.record(router.routes)
         return router
     }
 

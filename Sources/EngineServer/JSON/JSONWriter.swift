@@ -4,7 +4,7 @@ import Hummingbird
 struct JSONWriterError: Error, CustomStringConvertible {
     /// What is wrong, e.g. `nan is not a JSON number`.
     var problem: String
-    /// The key written last before the value: the value's own key, or the key of the array holding it.
+    /// The last key given before the value: the value's own key, or the key of the array holding it.
     var key: String?
 
     /// The problem and, when known, its key.
@@ -13,7 +13,8 @@ struct JSONWriterError: Error, CustomStringConvertible {
     }
 }
 
-/// Writes compact JSON straight into a `ByteBuffer`, without `Foundation` or intermediate strings.
+/// Writes compact JSON straight into a `ByteBuffer`, without `Foundation`; only non-integral numbers
+/// go through a `String` (their shortest round-trip form).
 ///
 /// Commas are placed automatically: call `key(_:)` before every value inside an object, and
 /// write values one after another inside an array:
@@ -24,8 +25,9 @@ struct JSONWriterError: Error, CustomStringConvertible {
 ///     writer.endObject()  // {"score":150000,"tags":["a","b"]}
 ///
 /// Every value or bracket goes to the buffer in a single write, together with the comma and key
-/// before it: the buffer's per-write overhead, not the formatting, is what costs. The writer does not check that calls are
-/// balanced or that objects get keys; the callers are the fixed shapes of the service's responses.
+/// before it: the buffer's per-write overhead, not the formatting, is what costs. The writer does
+/// not check that calls are balanced or that objects get keys; the callers are the fixed shapes of
+/// the service's responses.
 struct JSONWriter {
     /// The JSON written so far.
     var buffer: ByteBuffer

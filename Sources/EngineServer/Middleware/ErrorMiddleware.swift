@@ -7,9 +7,21 @@ import PlayerStore
 /// caller's mistakes are 4xx, a database that cannot be used is 503, anything else is a bug
 /// (500, logged with the request id, the message not shown to the caller).
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The service's routes, to tell a wrong method (405) from an unknown path (404).
+    let routes: RouteTable
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
+            let allowed = routes.methods(for: request.uri.path)
+            guard !allowed.isEmpty else { return try Self.answer(error, to: request, context: context) }
+            var response = try APIError(
+                .methodNotAllowed, code: "method_not_allowed",
+                message: "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method.rawValue)"
+            ).response(from: request, context: context)
+            response.headers[.allow] = allowed.joined(separator: ", ")
+            return response
         } catch {
             return try Self.answer(error, to: request, context: context)
         }

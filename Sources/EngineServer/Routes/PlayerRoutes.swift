@@ -36,7 +36,7 @@ struct PlayerRoutes<Context: RequestContext>: Sendable {
         let history = try await pool.withDatabase { db in
             try await PlayerQueries(db).history(user: user, in: segment, trendWorkouts: trend)
         }
-        let analysis = try engine.analyze(history.analysisInput, language: language)
+        let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
         predictionLog?.record(PredictionRecord(analysis, userId: text, language: language, route: Self.route))
         return .json(ByteBuffer(bytes: try PlayerMotivation.encoder.encode(PlayerMotivation(analysis: analysis, history: history))))

@@ -23,4 +23,17 @@ enum InputValidation {
             throw fail("duration_minutes", "must be a positive number of minutes, got \(plain(duration))")
         }
     }
+
+    /// `input` without an age or start speed that `check` would refuse (for values recorded in
+    /// the player database, such as an age from a date of birth in the future).
+    static func droppingImplausible(_ input: AnalysisInput, cleaning: CleaningRules) -> AnalysisInput {
+        var input = input
+        if let age = input.age, !(age.isFinite && age >= cleaning.minimumAge && age <= cleaning.maximumAge) {
+            input.age = nil
+        }
+        if let speed = input.startSpeed, !(speed.isFinite && speed > 0 && speed <= AnalysisLimits.maximumStartSpeed) {
+            input.startSpeed = nil
+        }
+        return input
+    }
 }

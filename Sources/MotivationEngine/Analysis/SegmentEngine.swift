@@ -89,6 +89,15 @@ public final class SegmentEngine: Sendable {
             model: reference)
     }
 
+    /// The analysis of values recorded in the player database rather than sent by a caller: an
+    /// age or start speed the training's cleaning would have dropped (a date of birth in the
+    /// future, a zero speed) is left out — the mixture is marginalised over it and
+    /// `missing_features` says so — instead of refusing the player.
+    /// - Throws: `AnalysisError.invalidField` for an impossible score.
+    public func analyzeRecorded(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
+        try analyze(InputValidation.droppingImplausible(input, cleaning: model.training.cleaning), language: language)
+    }
+
     /// The score shown for a percentile target: whole points, rounded up so that reaching it
     /// really means reaching the percentile.
     private func targetScore(_ percentile: Double) -> Double {

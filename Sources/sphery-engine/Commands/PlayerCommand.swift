@@ -37,7 +37,7 @@ struct PlayerCommand: AsyncParsableCommand {
         let history = try await PlayerDatabase.with(try database.location()) { db in
             try await PlayerQueries(db).history(user: user, in: engine.model.segment, trendWorkouts: trend)
         }
-        let analysis = try engine.analyze(history.analysisInput, language: try language.validated())
+        let analysis = try engine.analyzeRecorded(history.analysisInput, language: try language.validated())
         print(try JSONOutput.string(PlayerReport(analysis: analysis, history: history)))
     }
 }
