@@ -25,6 +25,7 @@ public final class DatabasePool: @unchecked Sendable {
     public let capacity: Int
     private let pool: Pool
     private let busy = Atomic<Int>(0)
+    private let closed = Atomic<Bool>(false)
     private let timeout: Duration
 
     private enum Pool {
@@ -108,9 +109,20 @@ public final class DatabasePool: @unchecked Sendable {
 
     /// Closes every connection; later units of work fail with `DatabaseError.unreachable`.
     public func shutdown() async {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         switch pool {
         case .sqlite(_, let pool): try? await pool.shutdownAsync()
         case .postgres(let pool, _): try? await pool.shutdownAsync()
+        }
+    }
+
+    /// A pool dropped without `shutdown()` (a service that failed to start) closes its
+    /// connections in the background.
+    deinit {
+        guard !closed.load(ordering: .acquiring) else { return }
+        switch pool {
+        case .sqlite(_, let pool): pool.shutdownGracefully { _ in }
+        case .postgres(let pool, _): pool.shutdownGracefully { _ in }
         }
     }
 
