@@ -46,6 +46,11 @@ extension APIError {
         APIError(.badRequest, code: "invalid_body", message: message)
     }
 
+    /// 413: the body is larger than the route takes.
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than this route takes (\(limit) bytes)")
+    }
+
     /// 401: the admin key is missing or wrong.
     static let unauthorized = APIError(
         .unauthorized, code: "unauthorized", message: "this route needs the admin key: Authorization: Bearer <key>")

@@ -25,7 +25,7 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
     /// One player: the analysis JSON of DESIGN.md.
     func analyze(_ request: Request, context: Context) async throws -> Response {
         let language = try request.language()
-        let body = try await request.collectedBody(upTo: limits.body)
+        let body = try await request.collectedBody(upTo: limits.body, expected: "a JSON object")
         let input = try AnalysisInputDecoding.decode(Data(body.readableBytesView))
         let analysis = try models.current.registry.analyze(input, language: language)
         metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
@@ -40,7 +40,7 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
     /// (the `batch` command's format) answered with the scored CSV.
     func batch(_ request: Request, context: Context) async throws -> Response {
         let language = try request.language()
-        let body = try await request.collectedBody(upTo: limits.batchBody)
+        let body = try await request.collectedBody(upTo: limits.batchBody, expected: "a JSON array of players or a CSV")
         let registry = models.current.registry
         if request.isCSV {
             return try await BatchCSV.score(body, registry: registry, language: language, maximumRows: limits.batchItems)
@@ -48,8 +48,8 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
         let items: [BatchItem]
         do {
             items = try JSONDecoder().decode([BatchItem].self, from: Data(body.readableBytesView))
-        } catch {
-            throw APIError.invalidBody("the body must be a JSON array of player objects (or text/csv): \(error.localizedDescription)")
+        } catch let error as DecodingError {
+            throw APIError.invalidBody("the body must be a JSON array of player objects (or text/csv): \(AnalysisInputDecoding.fieldError(error).description)")
         }
         guard items.count <= limits.batchItems else {
             throw APIError(
@@ -79,6 +79,8 @@ struct BatchItem: Decodable {
             input = .success(try AnalysisInput(from: decoder))
         } catch let error as DecodingError {
             input = .failure(AnalysisInputDecoding.fieldError(error))
+        } catch {
+            input = .failure(.invalidField(name: "input", problem: "cannot be read: \(error)"))
         }
     }
 }

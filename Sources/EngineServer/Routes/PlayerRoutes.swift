@@ -51,10 +51,10 @@ struct PlayerRoutes<Context: RequestContext>: Sendable {
             return number
         }
         let duration = try query["duration"].map { value in
-            guard let minutes = Double(value), minutes.isFinite, minutes > 0 else {
-                throw APIError.invalidField("duration", "must be minutes above 0, got '\(value)'")
+            guard let minutes = Double(value), let whole = SegmentKey.wholeMinutes(minutes) else {
+                throw APIError.invalidField("duration", "must be a positive number of minutes, at most a day, got '\(value)'")
             }
-            return minutes
+            return Double(whole)
         }
         return AnalysisInput(gameMode: query["game_mode"].map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
     }

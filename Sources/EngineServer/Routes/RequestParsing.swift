@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import MotivationEngine
 
 /// Reading what a request carries, with errors that name the field.
@@ -14,15 +15,18 @@ extension Request {
     }
 
     /// The body, up to `limit` bytes.
+    /// - Parameter expected: what the route takes, for the message about an empty body.
     /// - Throws: 413 `body_too_large` past the limit, 400 for an empty body.
-    func collectedBody(upTo limit: Int) async throws -> ByteBuffer {
+    func collectedBody(upTo limit: Int, expected: String) async throws -> ByteBuffer {
         let body: ByteBuffer
         do {
             body = try await self.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.bodyTooLarge(limit: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than this route takes (\(limit) bytes)")
+            throw APIError.bodyTooLarge(limit: limit)
         }
-        guard body.readableBytes > 0 else { throw APIError.invalidBody("the body is empty; send a JSON object") }
+        guard body.readableBytes > 0 else { throw APIError.invalidBody("the body is empty; send \(expected)") }
         return body
     }
 

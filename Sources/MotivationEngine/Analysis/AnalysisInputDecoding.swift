@@ -24,7 +24,9 @@ public enum AnalysisInputDecoding {
             return .invalidField(name: name(context), problem: "must be \(describe(type))")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return .invalidField(name: "input", problem: "is not a JSON object")
+                return .invalidField(
+                    name: "input",
+                    problem: "is not valid JSON (a syntax error, invalid UTF-8, or nesting deeper than 512 levels)")
             }
             return .invalidField(name: name(context), problem: context.debugDescription)
         @unknown default:

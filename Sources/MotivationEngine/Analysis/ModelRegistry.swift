@@ -32,12 +32,15 @@ public struct ModelRegistry: Sendable {
 
     /// The engine for the segment the input names; parts left out match any model, and must
     /// leave exactly one.
+    /// - Throws: `AnalysisError.invalidField` for a duration that is not a positive number of
+    ///   minutes; `.unknownSegment` or `.ambiguousSegment` when not exactly one model matches.
     public func engine(for input: AnalysisInput) throws -> SegmentEngine {
+        let minutes = try input.durationMinutes.map { try Self.wholeMinutes($0) }
         let matches = engines.values.filter { engine in
             let segment = engine.model.segment
             return (input.gameMode.map { $0 == segment.gameMode } ?? true)
                 && (input.difficulty.map { $0 == segment.difficulty } ?? true)
-                && (input.durationMinutes.map { Int($0.rounded()) == segment.durationMinutes } ?? true)
+                && (minutes.map { $0 == segment.durationMinutes } ?? true)
         }
         if matches.count == 1 { return matches[0] }
         let available = engines.keys.map(\.description).sorted()
@@ -49,6 +52,17 @@ public struct ModelRegistry: Sendable {
             throw AnalysisError.unknownSegment(requested: requested, available: available)
         }
         throw AnalysisError.ambiguousSegment(available: available)
+    }
+
+    /// `duration_minutes` as the whole minutes of a segment.
+    /// - Throws: `AnalysisError.invalidField` unless it is a positive number of minutes, at most a day.
+    static func wholeMinutes(_ minutes: Double) throws(AnalysisError) -> Int {
+        guard let whole = SegmentKey.wholeMinutes(minutes) else {
+            throw .invalidField(
+                name: "duration_minutes",
+                problem: "must be a positive number of minutes, at most a day, got \(InputValidation.plain(minutes))")
+        }
+        return whole
     }
 
     /// Finds the model for the input and analyses it.

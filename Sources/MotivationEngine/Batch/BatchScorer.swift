@@ -132,7 +132,7 @@ public struct BatchScorer: Sendable {
     /// The engine for the row's segment (its columns, else the defaults, else the only model
     /// that fits what is known).
     private func engine(for row: CSVRecord, input: AnalysisInput, cache: inout EngineCache) throws -> SegmentEngine {
-        if let segment = columns.segment(row, defaults: defaults) {
+        if let segment = try columns.segment(row, defaults: defaults) {
             if let engine = cache.bySegment[segment] { return engine }
             guard let engine = registry.engines[segment] else {
                 throw AnalysisError.unknownSegment(
@@ -141,7 +141,7 @@ public struct BatchScorer: Sendable {
             cache.bySegment[segment] = engine
             return engine
         }
-        let minutes = input.durationMinutes.map { Int($0.rounded()) }
+        let minutes = try input.durationMinutes.map { try ModelRegistry.wholeMinutes($0) }
         if let engine = cache.byDuration[minutes] { return engine }
         var partial = input
         partial.gameMode = defaults.gameMode

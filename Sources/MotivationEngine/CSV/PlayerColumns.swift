@@ -42,13 +42,25 @@ public struct PlayerColumns: Sendable {
 
     /// The row's segment from its `game_mode`, `difficulty` and `duration_minutes` columns,
     /// with `defaults` for the parts the row does not have; `nil` when a part is missing.
-    public func segment(_ row: CSVRecord, defaults: SegmentDefaults) -> SegmentKey? {
+    /// - Throws: `AnalysisError.invalidField` for a difficulty that is not a whole number or a
+    ///   duration that is not a positive number of minutes.
+    public func segment(_ row: CSVRecord, defaults: SegmentDefaults) throws(AnalysisError) -> SegmentKey? {
         let mode = gameMode.flatMap { $0 < row.count && !row.isEmpty(at: $0) ? row.string(at: $0) : nil }
             ?? defaults.gameMode
-        let level = difficulty.flatMap { $0 < row.count ? row.double(at: $0) : nil }.map { Int($0) }
-            ?? defaults.difficulty
-        let minutes = durationMinutes.flatMap { $0 < row.count ? row.double(at: $0) : nil }.map { Int($0.rounded()) }
-            ?? defaults.durationMinutes
+        var level = defaults.difficulty
+        if let value = difficulty.flatMap({ $0 < row.count ? row.double(at: $0) : nil }) {
+            guard let whole = SegmentKey.difficulty(value) else {
+                throw .invalidField(name: "difficulty", problem: "must be a whole number, got \(value)")
+            }
+            level = whole
+        }
+        var minutes = defaults.durationMinutes
+        if let value = durationMinutes.flatMap({ $0 < row.count ? row.double(at: $0) : nil }) {
+            guard let whole = SegmentKey.wholeMinutes(value) else {
+                throw .invalidField(name: "duration_minutes", problem: "must be a positive number of minutes, at most a day, got \(value)")
+            }
+            minutes = whole
+        }
         guard let mode, let level, let minutes else { return nil }
         return SegmentKey(gameMode: mode, difficulty: level, durationMinutes: minutes)
     }

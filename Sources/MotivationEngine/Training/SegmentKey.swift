@@ -36,3 +36,21 @@ public struct SegmentKey: Hashable, Codable, Sendable, CustomStringConvertible {
         return "\(mode)_\(difficulty)_\(durationMinutes)"
     }
 }
+
+extension SegmentKey {
+    /// The longest session length a segment can have, in minutes.
+    public static let maximumMinutes = 1440.0
+
+    /// A session length as whole minutes; nil unless it is a finite number of minutes above 0
+    /// and at most a day.
+    public static func wholeMinutes(_ minutes: Double) -> Int? {
+        guard minutes.isFinite, minutes > 0, minutes <= maximumMinutes else { return nil }
+        return Int(minutes.rounded())
+    }
+
+    /// A difficulty as stored; nil unless it is a whole number of at most six digits.
+    public static func difficulty(_ value: Double) -> Int? {
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e6 else { return nil }
+        return Int(value)
+    }
+}

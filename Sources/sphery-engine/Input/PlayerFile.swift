@@ -20,7 +20,13 @@ enum PlayerFile {
         return groups
 
         func add(_ row: CSVRecord) throws {
-            guard let segment = columns!.segment(row, defaults: defaults) else {
+            let known: SegmentKey?
+            do {
+                known = try columns!.segment(row, defaults: defaults)
+            } catch {
+                throw FileError(description: "\(path), line \(row.line): \(error)")
+            }
+            guard let segment = known else {
                 throw FileError(
                     description: "\(path), line \(row.line): the row's segment is unknown; the file needs game_mode "
                         + "and difficulty columns, or give --game-mode and --difficulty")
