@@ -44,8 +44,8 @@ public struct EngineService: Sendable {
     }
 
     /// Every route, behind the request log and the error middleware.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<EngineRequestContext> {
+        let router = Router(context: EngineRequestContext.self)
         let routes = RouteTable()
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))

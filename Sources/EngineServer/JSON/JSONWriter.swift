@@ -71,6 +71,14 @@ struct JSONWriter {
         lastKey = name
     }
 
+    /// Writes `"name":` for a key known only at run time (escaped like a string value); the
+    /// next value follows it.
+    mutating func key(dynamic name: String) {
+        value(name)
+        buffer.writeInteger(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes `null`.
     mutating func null() {
         literal("null")

@@ -3,6 +3,7 @@ import Foundation
 import MotivationEngine
 import PlayerStore
 import Prometheus
+import Synchronization
 
 /// The service's metrics, kept in one Prometheus registry and served by `GET /metrics`:
 /// requests and their latency per route and status, analyses per segment and cluster, model
@@ -17,6 +18,22 @@ public struct EngineMetrics: Sendable {
     public let factory: PrometheusMetricsFactory
 
     static let requestDuration = "sphery_http_request_duration_seconds"
+
+    /// The per-request metrics made so far, by their labels (making one through the factory
+    /// costs a registry look-up and the label strings; this is one dictionary look-up).
+    private let requests = HandlerCache<RequestKey, (CoreMetrics.Counter, CoreMetrics.Timer)>()
+    private let analyses = HandlerCache<AnalysisKey, CoreMetrics.Counter>()
+
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    private struct AnalysisKey: Hashable {
+        let segment: SegmentKey
+        let cluster: Int
+    }
 
     /// Metrics in `registry` (a new one by default, as tests want).
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -33,18 +50,25 @@ public struct EngineMetrics: Sendable {
     /// Counts one answered request and its latency under its route template (never the raw path,
     /// which would make a series per user).
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        let labels = [("route", route), ("method", method), ("status", String(status))]
-        Counter(label: "sphery_http_requests_total", dimensions: labels, factory: factory).increment()
-        Timer(label: Self.requestDuration, dimensions: labels, factory: factory)
-            .recordNanoseconds(Int64(duration / .nanoseconds(1)))
+        let (counter, timer) = requests.handler(for: RequestKey(route: route, method: method, status: status)) {
+            let labels = [("route", route), ("method", method), ("status", String(status))]
+            return (
+                CoreMetrics.Counter(label: "sphery_http_requests_total", dimensions: labels, factory: factory),
+                CoreMetrics.Timer(label: Self.requestDuration, dimensions: labels, factory: factory)
+            )
+        }
+        counter.increment()
+        let (seconds, attoseconds) = duration.components
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Counts one analysis answered for `segment`, in `cluster`.
     func recordAnalysis(segment: SegmentKey, cluster: Int) {
-        Counter(
-            label: "sphery_analyses_total", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster))],
-            factory: factory
-        ).increment()
+        analyses.handler(for: AnalysisKey(segment: segment, cluster: cluster)) {
+            CoreMetrics.Counter(
+                label: "sphery_analyses_total", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster))],
+                factory: factory)
+        }.increment()
     }
 
     /// Counts a model reload by its outcome.
@@ -76,5 +100,19 @@ public struct EngineMetrics: Sendable {
     /// The Prometheus text exposition of every metric.
     func render() -> [UInt8] {
         registry.emitToBuffer()
+    }
+}
+
+/// Metric handlers by key, made once.
+private final class HandlerCache<Key: Hashable & Sendable, Handler: Sendable>: Sendable {
+    private let handlers = Mutex<[Key: Handler]>([:])
+
+    func handler(for key: Key, make: () -> Handler) -> Handler {
+        handlers.withLock { handlers in
+            if let handler = handlers[key] { return handler }
+            let handler = make()
+            handlers[key] = handler
+            return handler
+        }
     }
 }

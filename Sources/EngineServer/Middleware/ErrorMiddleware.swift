@@ -6,7 +6,9 @@ import PlayerStore
 /// Turns every error a route throws into the JSON error body with the right status: the
 /// caller's mistakes are 4xx, a database that cannot be used is 503, anything else is a bug
 /// (500, logged with the request id, the message not shown to the caller).
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = EngineRequestContext
+
     /// The service's routes, to tell a wrong method (405) from an unknown path (404).
     let routes: RouteTable
 
@@ -31,7 +33,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     static func answer(_ error: any Error, to request: Request, context: Context) throws -> Response {
         let apiError = Self.apiError(error, request: request)
         if apiError.status.code >= 500 {
-            context.logger.error("request failed", metadata: ["error": .string(String(reflecting: error))])
+            context.logger.error(
+                "request failed", metadata: ["request_id": .string(context.requestID), "error": .string(String(reflecting: error))])
         }
         return try apiError.response(from: request, context: context)
     }

@@ -6,7 +6,9 @@ import Logging
 /// sane, else a new one), returns it in the answer, logs one line per request (id, method,
 /// route template, status, duration; never a body, so no personal data) and records the
 /// request's metrics.
-struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = EngineRequestContext
+
     let metrics: EngineMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -14,13 +16,13 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = clock.now
         let id = RequestID.accepting(request.headers[.xRequestID]) ?? RequestID.make()
         var context = context
-        context.logger[metadataKey: "request_id"] = .string(id)
+        context.requestID = id
         var response: Response
         do {
             response = try await next(request, context)
         } catch {
             // ErrorMiddleware answers every error; this is the last guard should one slip through.
-            response = try ErrorMiddleware<Context>.answer(error, to: request, context: context)
+            response = try ErrorMiddleware.answer(error, to: request, context: context)
         }
         response.headers[.xRequestID] = id
         let elapsed = clock.now - start
@@ -29,9 +31,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info(
             "request",
             metadata: [
-                "method": .string(request.method.rawValue), "route": .string(route),
+                "request_id": .string(id), "method": .string(request.method.rawValue), "route": .string(route),
                 "status": .stringConvertible(response.status.code),
-                "duration_ms": .string(String(format: "%.3f", Double(elapsed / .microseconds(1)) / 1000)),
+                "duration_ms": .stringConvertible((elapsed / .microseconds(1)).rounded() / 1000),
             ])
         return response
     }

@@ -7,7 +7,7 @@ final class RouteTable: Sendable {
     private let routes = Mutex<[(template: [Substring], method: String)]>([])
 
     /// Records the router's routes.
-    func record(_ descriptions: [Router<BasicRequestContext>.RouteDescription]) {
+    func record(_ descriptions: [Router<EngineRequestContext>.RouteDescription]) {
         routes.withLock { routes in
             routes = descriptions.map { (template: $0.path.description.split(separator: "/"), method: $0.method.rawValue) }
         }

@@ -4,7 +4,9 @@ import MotivationEngine
 import PlayerStore
 
 /// `POST /v1/analyze` and `POST /v1/analyze/batch`: analyses of players the caller describes.
-struct AnalyzeRoutes<Context: RequestContext>: Sendable {
+struct AnalyzeRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
     let models: ModelStore
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
@@ -26,7 +28,9 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
     func analyze(_ request: Request, context: Context) async throws -> Response {
         let language = try request.language()
         let body = try await request.collectedBody(upTo: limits.body, expected: "a JSON object")
-        let input = try AnalysisInputDecoding.decode(Data(body.readableBytesView))
+        let input =
+            try body.withUnsafeReadableBytes(AnalysisInputReader.read)
+            ?? AnalysisInputDecoding.decode(Data(body.readableBytesView))
         let analysis = try models.current.registry.analyze(input, language: language)
         metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
         if let predictionLog, let user = input.userId {
@@ -45,12 +49,8 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
         if request.isCSV {
             return try await BatchCSV.score(body, registry: registry, language: language, maximumRows: limits.batchItems)
         }
-        let items: [BatchItem]
-        do {
-            items = try JSONDecoder().decode([BatchItem].self, from: Data(body.readableBytesView))
-        } catch let error as DecodingError {
-            throw APIError.invalidBody("the body must be a JSON array of player objects (or text/csv): \(AnalysisInputDecoding.fieldError(error).description)")
-        }
+        let items = try body.withUnsafeReadableBytes(AnalysisInputReader.readArray)?.map { BatchItem(input: .success($0)) }
+            ?? Self.decodeBatch(body)
         guard items.count <= limits.batchItems else {
             throw APIError(
                 .contentTooLarge, code: "too_many_items",
@@ -70,9 +70,26 @@ struct AnalyzeRoutes<Context: RequestContext>: Sendable {
     }
 }
 
+extension AnalyzeRoutes {
+    /// A batch through `JSONDecoder`: every item its input or its error.
+    /// - Throws: 400 `invalid_body` when the body is not a JSON array of objects.
+    static func decodeBatch(_ body: ByteBuffer) throws -> [BatchItem] {
+        do {
+            return try JSONDecoder().decode([BatchItem].self, from: Data(body.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.invalidBody(
+                "the body must be a JSON array of player objects (or text/csv): \(AnalysisInputDecoding.fieldError(error).description)")
+        }
+    }
+}
+
 /// One element of a batch: its input, or why it is not one.
 struct BatchItem: Decodable {
     let input: Result<AnalysisInput, AnalysisError>
+
+    init(input: Result<AnalysisInput, AnalysisError>) {
+        self.input = input
+    }
 
     init(from decoder: any Decoder) throws {
         do {

@@ -5,7 +5,9 @@ import MotivationEngine
 
 /// What is loaded (`GET /v1/segments`, `/v1/models`, `/v1/models/{segment}`) and the reload
 /// (`POST /v1/models/reload`, admin key required).
-struct ModelRoutes<Context: RequestContext>: Sendable {
+struct ModelRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
     let models: ModelStore
     let adminKey: AdminKey?
     let metrics: EngineMetrics
@@ -34,11 +36,15 @@ struct ModelRoutes<Context: RequestContext>: Sendable {
         do {
             let loaded = try models.reload()
             metrics.recordReload(succeeded: true)
-            context.logger.info("models reloaded", metadata: ["models": "\(loaded.registry.engines.count)", "trigger": "api"])
+            context.logger.info(
+                "models reloaded",
+                metadata: ["request_id": .string(context.requestID), "models": "\(loaded.registry.engines.count)", "trigger": "api"])
             return try json(ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.engines.keys.map(\.fileStem).sorted()))
         } catch let error as ModelFileError {
             metrics.recordReload(succeeded: false)
-            context.logger.error("model reload refused; the old models keep serving", metadata: ["error": "\(error)"])
+            context.logger.error(
+                "model reload refused; the old models keep serving",
+                metadata: ["request_id": .string(context.requestID), "error": "\(error)"])
             throw APIError(
                 .unprocessableContent, code: "model_reload_failed",
                 message: "\(error); the models loaded before keep serving")

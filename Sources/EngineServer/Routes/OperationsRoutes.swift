@@ -4,7 +4,9 @@ import PlayerStore
 
 /// `GET /health` (the process answers), `GET /ready` (models loaded and database reachable),
 /// `GET /metrics` (Prometheus text) and `GET /openapi.yaml` (the API's contract).
-struct OperationsRoutes<Context: RequestContext>: Sendable {
+struct OperationsRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
     let models: ModelStore
     let pool: DatabasePool?
     let metrics: EngineMetrics

@@ -6,7 +6,9 @@ import PlayerStore
 /// `GET /v1/players/{userId}/motivation`: the live analysis of a player's latest completed
 /// workout in a segment, looked up in the database, with personal best and trend; what was
 /// shown goes to the prediction log.
-struct PlayerRoutes<Context: RequestContext>: Sendable {
+struct PlayerRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
     static var route: String { "/v1/players/{userId}/motivation" }
 
     let models: ModelStore

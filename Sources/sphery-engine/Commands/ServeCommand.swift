@@ -16,8 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
             SPHERY_MODELS, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
             SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL. With --demo and no database, a demo SQLite \
             database and its models are made on first start (in --demo-dir) and reused afterwards. \
-            SIGTERM or SIGINT stops it gracefully: no new connections, in-flight requests finish, \
-            the prediction log is written, the database pool is closed.
+            Logs are JSON lines on standard output (UTC times), one per request. SIGTERM or SIGINT \
+            stops it gracefully: no new connections, in-flight requests finish, the prediction log \
+            is written, the database pool is closed.
             """)
 
     @Option(help: "Player database: an SQLite file or postgres:// URL [SPHERY_DB_URL]. Without one, /v1/analyze works alone.")
@@ -62,10 +63,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let level = try Self.logLevel(logLevel ?? environment["SPHERY_LOG_LEVEL"] ?? "info")
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = level
-            return handler
+        let logOutput = LogOutput()
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level, output: logOutput) }
+        let flushing = logOutput.startFlushing()
+        defer {
+            flushing.cancel()
+            logOutput.flush()
         }
         let metrics = EngineMetrics()
         MetricsSystem.bootstrap(metrics.factory)
