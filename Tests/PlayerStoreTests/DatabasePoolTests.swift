@@ -45,16 +45,34 @@ struct DatabasePoolTests {
         }
     }
 
-    @Test("a closed PostgreSQL port is unreachable within the timeout, without the password")
-    func closedPort() async throws {
-        let location = try DatabaseLocation("postgres://sphery:topsecret@127.0.0.1:1/sphery?sslmode=disable")
-        let pool = try DatabasePool(location, timeout: .seconds(2))
+    @Test("a server that accepts but never answers is unreachable after the timeout, not never")
+    func silentServer() async throws {
+        let silent = try SilentListener()
+        defer { silent.close() }
+        let pool = try DatabasePool(
+            try DatabaseLocation("postgres://sphery:secret@127.0.0.1:\(silent.port)/sphery?sslmode=disable"), timeout: .seconds(1))
         let clock = ContinuousClock()
         let start = clock.now
         let error = await #expect(throws: DatabaseError.self) {
             try await pool.withDatabase { _ in Issue.record("the body must not run") }
         }
-        #expect(clock.now - start < .seconds(4))
+        // Without the deadline this would wait for ever; a loaded test machine may add a few seconds.
+        #expect(clock.now - start < .seconds(15))
+        guard case .unreachable(_, let reason)? = error else {
+            Issue.record("expected unreachable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("no connection within"))
+        await pool.shutdown()
+    }
+
+    @Test("a closed PostgreSQL port is unreachable, without the password")
+    func closedPort() async throws {
+        let location = try DatabaseLocation("postgres://sphery:topsecret@127.0.0.1:1/sphery?sslmode=disable")
+        let pool = try DatabasePool(location, timeout: .seconds(2))
+        let error = await #expect(throws: DatabaseError.self) {
+            try await pool.withDatabase { _ in Issue.record("the body must not run") }
+        }
         guard case .unreachable(let shown, let reason)? = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return
@@ -85,5 +103,34 @@ struct DatabasePoolTests {
             let error = await #expect(throws: DatabaseError.self) { try await pool.check() }
             #expect(error?.description.contains("shut down") == true)
         }
+    }
+}
+
+/// A TCP port on loopback that accepts connections (the kernel completes the handshake) but
+/// never reads or answers: a database server that hangs.
+struct SilentListener {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }

@@ -30,9 +30,32 @@ enum AnalysisInputReader {
         return reader.atEnd ? inputs : nil
     }
 
-    private enum Key: String {
-        case gameMode = "game_mode", difficulty, durationMinutes = "duration_minutes", score, age, startSpeed
-        case userId = "user_id"
+    /// The input's keys, recognised by their bytes (no `String` is made for a key).
+    private enum Key: Int, CaseIterable {
+        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId
+
+        var name: StaticString {
+            switch self {
+            case .gameMode: "game_mode"
+            case .difficulty: "difficulty"
+            case .durationMinutes: "duration_minutes"
+            case .score: "score"
+            case .age: "age"
+            case .startSpeed: "startSpeed"
+            case .userId: "user_id"
+            }
+        }
+
+        /// The key spelled by `bytes`, if any.
+        init?(_ bytes: UnsafeRawBufferPointer.SubSequence) {
+            guard let key = Key.allCases.first(where: { key in
+                key.name.utf8CodeUnitCount == bytes.count
+                    && bytes.elementsEqual(UnsafeBufferPointer(start: key.name.utf8Start, count: key.name.utf8CodeUnitCount))
+            }) else { return nil }
+            self = key
+        }
+
+        var bit: UInt8 { 1 << UInt8(rawValue) }
     }
 
     /// A position in the bytes and the grammar read from there; every method returns nil to decline.
@@ -42,20 +65,21 @@ enum AnalysisInputReader {
 
         mutating func object() -> AnalysisInput? {
             var input = AnalysisInput(score: 0)
-            var seen: Set<Key> = []
+            var seen: UInt8 = 0
             guard consume(UInt8(ascii: "{")) else { return nil }
             if !consume(UInt8(ascii: "}")) {
                 repeat {
-                    guard let name = string(), consume(UInt8(ascii: ":")) else { return nil }
-                    guard let key = Key(rawValue: name) else {
+                    guard let name = stringBytes(), consume(UInt8(ascii: ":")) else { return nil }
+                    guard let key = Key(name) else {
                         guard skipScalar() else { return nil }
                         continue
                     }
-                    guard seen.insert(key).inserted, assign(key, to: &input) else { return nil }
+                    guard seen & key.bit == 0, assign(key, to: &input) else { return nil }
+                    seen |= key.bit
                 } while consume(UInt8(ascii: ","))
                 guard consume(UInt8(ascii: "}")) else { return nil }
             }
-            return seen.contains(.score) ? input : nil
+            return seen & Key.score.bit != 0 ? input : nil
         }
 
         /// Whether only whitespace is left.
@@ -100,14 +124,20 @@ enum AnalysisInputReader {
 
         /// A string without escapes or control characters, as valid UTF-8.
         mutating func string() -> String? {
+            guard let text = stringBytes() else { return nil }
+            let utf8 = UnsafeRawBufferPointer(rebasing: text)
+            return utf8.allSatisfy({ $0 < 0x80 }) ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
+        }
+
+        /// The bytes between the quotes of a string without escapes or control characters.
+        mutating func stringBytes() -> UnsafeRawBufferPointer.SubSequence? {
             guard consume(UInt8(ascii: "\"")) else { return nil }
             let start = index
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     index += 1
-                    return text
+                    return bytes[start..<(index - 1)]
                 }
                 if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
                 index += 1

@@ -8,7 +8,7 @@ extension JSONWriter {
     static func encodeBatch(
         _ results: [Result<Analysis, AnalysisError>], allocator: ByteBufferAllocator = ByteBufferAllocator()
     ) throws(JSONWriterError) -> ByteBuffer {
-        var writer = JSONWriter(buffer: allocator.buffer(capacity: 64 + results.count * 1024))
+        var writer = JSONWriter(buffer: allocator.buffer(capacity: 64 + results.count * 1280))
         var failed = 0
         writer.beginObject()
         writer.key("results")

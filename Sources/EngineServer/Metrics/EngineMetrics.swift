@@ -63,12 +63,21 @@ public struct EngineMetrics: Sendable {
     }
 
     /// Counts one analysis answered for `segment`, in `cluster`.
-    func recordAnalysis(segment: SegmentKey, cluster: Int) {
+    func recordAnalysis(segment: SegmentKey, cluster: Int, count: Int = 1) {
         analyses.handler(for: AnalysisKey(segment: segment, cluster: cluster)) {
             CoreMetrics.Counter(
                 label: "sphery_analyses_total", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster))],
                 factory: factory)
-        }.increment()
+        }.increment(by: count)
+    }
+
+    /// Counts the analyses of a batch, once per segment and cluster.
+    func recordAnalyses(_ results: [Result<Analysis, AnalysisError>]) {
+        var counts: [AnalysisKey: Int] = [:]
+        for case .success(let analysis) in results {
+            counts[AnalysisKey(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster), default: 0] += 1
+        }
+        for (key, count) in counts { recordAnalysis(segment: key.segment, cluster: key.cluster, count: count) }
     }
 
     /// Counts a model reload by its outcome.

@@ -63,9 +63,7 @@ struct AnalyzeRoutes: Sendable {
                 Result { try registry.analyze(input, language: language) }.mapError { $0 as? AnalysisError ?? .invalidField(name: "input", problem: "\($0)") }
             })
         }
-        for case .success(let analysis) in results {
-            metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
-        }
+        metrics.recordAnalyses(results)
         return .json(try JSONWriter.encodeBatch(results))
     }
 }

@@ -22,7 +22,7 @@ public final class SegmentEngine: Sendable {
         reasons = TargetReasons(model)
     }
 
-    /// The player's cluster, its confidence and every cluster's probability.
+    /// The player's cluster, its confidence and every cluster's probability (to six decimals).
     /// - Throws: `AnalysisError.invalidField` for an absurd or non-finite value.
     public func predictCluster(_ input: AnalysisInput) throws -> ClusterPrediction {
         try InputValidation.check(input, cleaning: model.training.cleaning)
@@ -36,9 +36,11 @@ public final class SegmentEngine: Sendable {
             case .durationMinutes: row[j] = input.durationMinutes ?? Double(model.segment.durationMinutes)
             }
         }
-        let probabilities = try model.mixture.predictProbabilities(row: model.scaler.scale(row))
+        let exact = try model.mixture.predictProbabilities(row: model.scaler.scale(row))
         var best = 0
-        for c in probabilities.indices where probabilities[c] > probabilities[best] { best = c }
+        for c in exact.indices where exact[c] > exact[best] { best = c }
+        // Six decimals: the digits beyond are floating-point noise, and would differ between machines.
+        let probabilities = exact.map { ($0 * 1e6).rounded() / 1e6 }
         return ClusterPrediction(
             cluster: best, clusterLabel: model.clusters[best].label, confidence: probabilities[best],
             probabilities: probabilities, missingFeatures: missing)
