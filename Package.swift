@@ -98,6 +98,7 @@ let package = Package(
             name: "EngineServerTests",
             dependencies: [
                 "EngineServer",
+                "PlayerStore",
                 "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

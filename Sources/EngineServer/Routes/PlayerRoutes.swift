@@ -41,7 +41,7 @@ struct PlayerRoutes: Sendable {
         let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
         predictionLog?.record(PredictionRecord(analysis, userId: text, language: language, route: Self.route))
-        return .json(ByteBuffer(bytes: try PlayerMotivation.encoder.encode(PlayerMotivation(analysis: analysis, history: history))))
+        return .json(try JSONWriter.encode(analysis, history: history))
     }
 
     /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out must
@@ -60,16 +60,4 @@ struct PlayerRoutes: Sendable {
         }
         return AnalysisInput(gameMode: query["game_mode"].map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
     }
-}
-
-/// The answer of the player route: the analysis and the history it was made from.
-struct PlayerMotivation: Encodable {
-    let analysis: Analysis
-    let history: PlayerHistory
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 }
