@@ -224,6 +224,7 @@ struct OpenAPIContractTests {
         // Models, database and admin key; small batch limits so that 413 is cheap to provoke.
         var configuration = fixture.configuration()
         configuration.modelsDirectory = try fixture.copyModels()
+        defer { try? FileManager.default.removeItem(at: configuration.modelsDirectory) }
         configuration.adminKey = try AdminKey(Self.admin)
         configuration.maximumBatchItems = 3
         configuration.maximumBatchBytes = 16 * 1024
@@ -349,6 +350,7 @@ struct OpenAPIContractTests {
         // A reload that finds a broken model file.
         var broken = fixture.configuration(database: false)
         broken.modelsDirectory = try fixture.copyModels()
+        defer { try? FileManager.default.removeItem(at: broken.modelsDirectory) }
         broken.adminKey = try AdminKey(Self.admin)
         let brokenFile = broken.modelsDirectory.appendingPathComponent("DualFlow_-1_99.json")
         try await withServer(broken) { client in

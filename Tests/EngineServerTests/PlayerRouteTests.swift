@@ -17,8 +17,9 @@ struct PlayerRouteTests {
     /// The fixture's demo data in a fresh database of `backend` (the same seed as the models').
     static func withDemoDatabase(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
         if backend == .sqlite {
-            let fixture = try await ServerFixture.shared
-            try await body(.sqlite(path: try fixture.copyDatabase()))
+            let copy = try await ServerFixture.shared.copyDatabase()
+            defer { try? FileManager.default.removeItem(atPath: copy) }
+            try await body(.sqlite(path: copy))
             return
         }
         try await TestDatabases.with(backend) { database in

@@ -39,6 +39,8 @@ struct ServerFixture: Sendable {
 
     private static func make() async throws -> ServerFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sphery-server-\(UUID().uuidString)")
+        removeAtExit = folder.path
+        atexit { removeAtExit.map { try? FileManager.default.removeItem(atPath: $0) } }
         let models = folder.appendingPathComponent("models")
         try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
         let databasePath = folder.appendingPathComponent("players.sqlite").path
@@ -78,6 +80,9 @@ struct ServerFixture: Sendable {
         return copy.path
     }
 }
+
+/// The fixture's folder, removed when the test process ends.
+nonisolated(unsafe) private var removeAtExit: String?
 
 /// Runs `body` with a test client of an application built from `configuration`.
 func withServer(
