@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlayerStoreTests",
-            dependencies: ["PlayerStore", "DatabaseTestSupport"]
+            dependencies: ["PlayerStore", "MotivationEngine", "DatabaseTestSupport"]
         ),
         .testTarget(
             name: "EngineServerTests",

@@ -1,5 +1,6 @@
 import DatabaseTestSupport
 import Foundation
+import MotivationEngine
 import PlayerStore
 import SQLKit
 import Testing
@@ -24,6 +25,27 @@ struct DatabasePoolTests {
             #expect(answers.sorted() == Array(0..<50))
             #expect(pool.connectionsInUse == 0)
             try await pool.check()
+            await pool.shutdown()
+        }
+    }
+
+    @Test("the pool's player look-ups (prepared on PostgreSQL) equal a one-off connection's", arguments: TestDatabases.backends)
+    func pooledLookups(backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in _ = try await DemoDatabase.write(to: db, users: 300, seed: 5) }
+            let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
+            let pool = try DatabasePool(try database.location, connectionsPerLoop: 1)
+            var compared = 0
+            for user in 1...300 {
+                let expected = try? await database.open { db in try await PlayerQueries(db).history(user: user, in: segment) }
+                let pooled = try? await pool.withQueries { try await $0.history(user: user, in: segment) }
+                #expect(pooled == expected, "user \(user)")
+                if expected != nil { compared += 1 }
+            }
+            #expect(compared > 20)
+            await #expect(throws: DatabaseError.unknownUser("999999")) {
+                try await pool.withQueries { try await $0.history(user: 999_999, in: segment) }
+            }
             await pool.shutdown()
         }
     }

@@ -35,8 +35,8 @@ struct PlayerRoutes: Sendable {
             throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
         }
         let segment = engine.model.segment
-        let history = try await pool.withDatabase { db in
-            try await PlayerQueries(db).history(user: user, in: segment, trendWorkouts: trend)
+        let history = try await pool.withQueries { queries in
+            try await queries.history(user: user, in: segment, trendWorkouts: trend)
         }
         let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)

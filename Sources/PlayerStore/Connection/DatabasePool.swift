@@ -80,7 +80,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// - Throws: `DatabaseError.unreachable` when no connection can be had within the timeout
     ///   (or the SQLite file does not exist); what `body` throws, unchanged.
     public func withDatabase<Result: Sendable>(
-        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+        _ body: @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         busy.add(1, ordering: .relaxed)
         defer { busy.subtract(1, ordering: .relaxed) }
@@ -92,6 +92,23 @@ public final class DatabasePool: @unchecked Sendable {
             return try await run(on: pool, hiding: nil, { $0.sql() }, body)
         case .postgres(let pool, let password):
             return try await run(on: pool, hiding: password, { $0.sql() }, body)
+        }
+    }
+
+    /// Runs `body` with the player queries on a pooled connection (on PostgreSQL the look-up
+    /// uses a prepared statement).
+    /// - Throws: as `withDatabase`.
+    public func withQueries<Result: Sendable>(_ body: @Sendable (PlayerQueries) async throws -> Result) async throws -> Result {
+        busy.add(1, ordering: .relaxed)
+        defer { busy.subtract(1, ordering: .relaxed) }
+        switch pool {
+        case .sqlite(let path, let pool):
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw DatabaseError.unreachable(location.description, reason: "no such file")
+            }
+            return try await run(on: pool, hiding: nil, { PlayerQueries($0.sql()) }, body)
+        case .postgres(let pool, let password):
+            return try await run(on: pool, hiding: password, { PlayerQueries($0.sql(), postgres: $0) }, body)
         }
     }
 
@@ -126,25 +143,18 @@ public final class DatabasePool: @unchecked Sendable {
         }
     }
 
-    /// Lends a connection of `pool` to `body`. Errors thrown by `body` pass through unchanged;
-    /// any other error (no connection in time, refused, shut down) means the database is out of reach.
-    private func run<Source: ConnectionPoolSource, Result: Sendable>(
+    /// Lends a connection of `pool` to `body` and takes it back afterwards (the work runs on the
+    /// calling task: no extra task or thread hop). Errors thrown by `body` pass through
+    /// unchanged; an error in getting the connection (none in time, refused, shut down) means
+    /// the database is out of reach.
+    private func run<Source: ConnectionPoolSource, Lent, Result: Sendable>(
         on pool: EventLoopGroupConnectionPool<Source>, hiding password: String?,
-        _ sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase,
-        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+        _ lend: (Source.Connection) -> Lent,
+        _ body: @Sendable (Lent) async throws -> Result
     ) async throws -> Result where Source.Connection: Sendable {
+        let connection: Source.Connection
         do {
-            return try await pool.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    do {
-                        return try await body(sql(connection))
-                    } catch {
-                        throw WorkError(error: error)
-                    }
-                }
-            }.get()
-        } catch let error as WorkError {
-            throw error.error
+            connection = try await pool.requestConnection().get()
         } catch is ConnectionPoolTimeoutError {
             throw DatabaseError.unreachable(location.description, reason: "no connection within \(timeout)")
         } catch ConnectionPoolError.shutdown {
@@ -152,10 +162,7 @@ public final class DatabasePool: @unchecked Sendable {
         } catch {
             throw DatabaseError.unreachable(location, error, hiding: password)
         }
+        defer { pool.releaseConnection(connection) }
+        return try await body(lend(connection))
     }
-}
-
-/// An error thrown by the work done with a pooled connection, told apart from the pool's own.
-private struct WorkError: Error {
-    let error: any Error
 }

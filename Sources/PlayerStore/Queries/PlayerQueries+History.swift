@@ -1,14 +1,19 @@
 import Foundation
 import MotivationEngine
+import Logging
+import PostgresNIO
 import SQLKit
 
 extension PlayerQueries {
+    /// The logger of prepared statements (the driver's own messages; nothing at `info`).
+    private static let statementLogger = Logger(label: "sphery.database.statements")
+
     /// The trend window when none is given.
     public static let defaultTrendWorkouts = 10
 
     /// A player's latest completed workout, personal best and trend over the last `trendWorkouts`
     /// completed workouts in `segment`, in one query (a second one only to tell an unknown user
-    /// from one without workouts). The query goes from the player's workouts to their race
+    /// from one without workouts; on a PostgreSQL connection given to `init`, a prepared statement). The query goes from the player's workouts to their race
     /// configs by id: `CROSS JOIN` fixes SQLite's join order, and the `|| ''` and `+ 0` on the
     /// segment columns keep it from using the segment index instead (without statistics it
     /// would scan the whole segment for each workout: 300 ms instead of 1 ms).
@@ -18,38 +23,68 @@ extension PlayerQueries {
         user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts
     ) async throws -> PlayerHistory {
         let minutes = segment.durationMinutes
-        // One query in the common case: the last workouts, with the best score and the count of
-        // all of them as window totals (computed before the LIMIT).
-        let recent = try await run(
-            """
-            SELECT w.score AS score, rc."startSpeed" AS start_speed,
-                   \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
-                   \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at,
-                   MAX(w.score) OVER () AS best, COUNT(*) OVER () AS workouts
-            FROM "Workouts" w CROSS JOIN "RaceConfigs" rc
-            LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" WHERE "userId" = \(bind: user) GROUP BY "userId") h
-                ON h."userId" = w."userId"
-            WHERE rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true)
-              AND w.score IS NOT NULL
-              AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
-              AND rc.duration + 0 >= \(bind: minutes * 60 - 30) AND rc.duration + 0 < \(bind: minutes * 60 + 30)
-            ORDER BY w."createdAt" DESC LIMIT \(literal: max(1, trendWorkouts))
-            """)
+        let seconds = (shortest: minutes * 60 - 30, longest: minutes * 60 + 30)
+        let limit = max(1, trendWorkouts)
+        var recent: [LatestWorkout] = []
+        if let postgres {
+            let rows = try await postgres.execute(
+                LatestWorkoutsStatement(
+                    user: user, gameMode: segment.gameMode, difficulty: segment.difficulty,
+                    shortestSeconds: seconds.shortest, longestSeconds: seconds.longest, limit: limit),
+                logger: Self.statementLogger)
+            for try await row in rows { recent.append(LatestWorkout(row)) }
+        } else {
+            // One query in the common case: the last workouts, with the best score and the count
+            // of all of them as window totals (computed before the LIMIT).
+            recent = try await run(
+                """
+                SELECT w.score AS score, rc."startSpeed" AS start_speed,
+                       \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
+                       \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at,
+                       MAX(w.score) OVER () AS best, COUNT(*) OVER () AS workouts
+                FROM "Workouts" w CROSS JOIN "RaceConfigs" rc
+                LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" WHERE "userId" = \(bind: user) GROUP BY "userId") h
+                    ON h."userId" = w."userId"
+                WHERE rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true)
+                  AND w.score IS NOT NULL AND w.score >= 0
+                  AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
+                  AND rc.duration + 0 >= \(bind: seconds.shortest) AND rc.duration + 0 < \(bind: seconds.longest)
+                ORDER BY w."createdAt" DESC LIMIT \(literal: limit)
+                """
+            ).map(LatestWorkout.init)
+        }
         guard let latest = recent.first else {
             let users = try await run(#"SELECT id FROM "Users" WHERE id = \#(bind: user)"#)
             guard !users.isEmpty else { throw DatabaseError.unknownUser(String(user)) }
             throw DatabaseError.noWorkouts(user: String(user), segment: segment.description)
         }
-        let scores = try recent.reversed().map { try $0.decode(column: "score", as: Double.self) }
         return PlayerHistory(
-            userId: user, segment: segment,
-            latestScore: try latest.decode(column: "score", as: Double.self),
-            latestAge: try latest.decodeNil(column: "age") ? nil : latest.decode(column: "age", as: Double.self),
-            latestStartSpeed: try latest.decodeNil(column: "start_speed")
-                ? nil : latest.decode(column: "start_speed", as: Double.self),
-            latestPlayedAt: Date(timeIntervalSince1970: try latest.decode(column: "played_at", as: Double.self)),
-            personalBest: try latest.decode(column: "best", as: Double.self),
-            completedWorkouts: try latest.decode(column: "workouts", as: Int.self),
-            trend: PlayerHistory.Trend(scores: scores))
+            userId: user, segment: segment, latestScore: latest.score, latestAge: latest.age,
+            latestStartSpeed: latest.startSpeed, latestPlayedAt: Date(timeIntervalSince1970: latest.playedAt),
+            personalBest: latest.best, completedWorkouts: latest.workouts,
+            trend: PlayerHistory.Trend(scores: recent.reversed().map(\.score)))
+    }
+}
+
+/// One row of the look-up: a workout, with the player's best score and workout count.
+private struct LatestWorkout {
+    let score: Double
+    let startSpeed: Double?
+    let age: Double?
+    let playedAt: Double
+    let best: Double
+    let workouts: Int
+
+    init(_ row: LatestWorkoutsStatement.Row) {
+        (score, startSpeed, age, playedAt, best, workouts) = row
+    }
+
+    init(_ row: any SQLRow) throws {
+        score = try row.decode(column: "score", as: Double.self)
+        startSpeed = try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self)
+        age = try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self)
+        playedAt = try row.decode(column: "played_at", as: Double.self)
+        best = try row.decode(column: "best", as: Double.self)
+        workouts = try row.decode(column: "workouts", as: Int.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MotivationEngine
+import PostgresNIO
 import SQLKit
 import Synchronization
 
@@ -7,9 +8,14 @@ import Synchronization
 /// PostgreSQL except the date arithmetic (`SQLDialectPieces`).
 public struct PlayerQueries: Sendable {
     let database: any SQLDatabase
+    /// The PostgreSQL connection under `database`, when the look-up may use prepared statements.
+    let postgres: PostgresConnection?
 
-    public init(_ database: any SQLDatabase) {
+    /// Queries on `database`; give `postgres` (the connection under it) to prepare the player
+    /// look-up's statement once per connection.
+    public init(_ database: any SQLDatabase, postgres: PostgresConnection? = nil) {
         self.database = database
+        self.postgres = postgres
     }
 
     /// Every `(gameMode, difficulty, duration)` with completed workouts, largest first.
