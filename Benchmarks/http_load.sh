@@ -6,9 +6,10 @@
 # Usage, from the repository root:
 #   Benchmarks/http_load.sh [rounds] [seconds]
 # Environment: ENGINE (a release sphery-engine binary; default: build .build/release),
-#   SPHERY_BENCH_POSTGRES_URL (also load the player route on PostgreSQL: demo data is written
-#   into that database, which must be empty or hold the same demo data).
-# Needs wrk and python3.
+#   SPHERY_BENCH_SQLITE (also load the player route on this Sphery SQLite file, e.g. one made
+#   with `demo-data --users 200000`), SPHERY_BENCH_POSTGRES_URL (also on this PostgreSQL
+#   database: demo data is written into it when it is empty). The models are the demo's.
+# Needs wrk, python3, and psql for PostgreSQL.
 set -euo pipefail
 rounds=${1:-5}
 seconds=${2:-10}
@@ -37,26 +38,31 @@ start_server() {  # $@: serve options
 stop_server() { kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""; }
 
 start_server --demo --demo-dir "$work/demo"
+# The users with DualFlow/-1/10 workouts, one a line: $1 the output file, $2 sqlite|postgres, $3 the database.
+player_ids() {
+    local query='SELECT DISTINCT w."userId" FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
+        WHERE w."completedWorkout" AND rc."gameMode" = '"'DualFlow'"' AND rc.difficulty = -1 AND rc.duration = 600'
+    if [[ "$2" == postgres ]]; then
+        psql "$3" -Atc "$query" > "$1"
+    else
+        python3 -c 'import sqlite3, sys; print("\n".join(str(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$3" "$query" > "$1"
+    fi
+}
+player_ids "$work/ids.txt" sqlite "$work/demo/players.sqlite"
 python3 - "$work" <<'PY'
-import json, random, sqlite3, sys
-work = sys.argv[1]
-db = sqlite3.connect(f"{work}/demo/players.sqlite")
-ids = [row[0] for row in db.execute(
-    """SELECT DISTINCT w."userId" FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
-       WHERE w."completedWorkout" AND rc."gameMode" = 'DualFlow' AND rc.difficulty = -1 AND rc.duration = 600""")]
-open(f"{work}/ids.txt", "w").write("\n".join(map(str, ids)) + "\n")
+import json, random, sys
 rng = random.Random(1)
 players = [{"game_mode": "DualFlow", "difficulty": -1, "duration_minutes": 10,
             "score": round(rng.gauss(150000, 40000)), "age": round(rng.uniform(15, 60), 1),
             "startSpeed": round(rng.uniform(3, 7), 1), "user_id": str(i)} for i in range(1000)]
-json.dump(players, open(f"{work}/batch.json", "w"))
+json.dump(players, open(f"{sys.argv[1]}/batch.json", "w"))
 PY
 echo "players with DualFlow/-1/10 workouts: $(wc -l < "$work/ids.txt")"
 
-measure() {  # $1: label, $2: url path, $3: lua script or "", $4: multiplier for per-item rates
+measure() {  # $1: label, $2: url path, $3: lua script or ""; IDS_FILE: the player route's ids
     local out
     if [[ -n "$3" ]]; then
-        out=$(IDS_FILE="$work/ids.txt" BATCH_FILE="$work/batch.json" wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/wrk/$3" "http://127.0.0.1:$port$2")
+        out=$(IDS_FILE="${IDS_FILE:-$work/ids.txt}" BATCH_FILE="$work/batch.json" wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/wrk/$3" "http://127.0.0.1:$port$2")
     else
         out=$(wrk -t2 -c64 -d"${seconds}s" --latency "http://127.0.0.1:$port$2")
     fi
@@ -82,20 +88,28 @@ for round in $(seq "$rounds"); do
 done
 stop_server
 
-if [[ -n "${SPHERY_BENCH_POSTGRES_URL:-}" ]]; then
-    echo "== PostgreSQL: demo data into $SPHERY_BENCH_POSTGRES_URL (if empty)"
-    "$ENGINE" demo-data --db "$SPHERY_BENCH_POSTGRES_URL" > /dev/null 2>&1 || echo "(demo-data refused: the database already holds data; using it)"
-    start_server --db "$SPHERY_BENCH_POSTGRES_URL" --models "$work/demo/models"
+# The player route on another database: $1 label, $2 sqlite|postgres, $3 the database.
+other_database() {
+    player_ids "$work/ids-$1.txt" "$2" "$3"
+    echo "== the player route on $1 ($(wc -l < "$work/ids-$1.txt") players with DualFlow/-1/10 workouts)"
+    start_server --db "$3" --models "$work/demo/models"
     for round in $(seq "$rounds"); do
         echo "-- round $round"
-        measure health-pg /health ""
-        measure motivation-postgres /v1/players/1/motivation motivation.lua
+        measure "health-$1" /health ""
+        IDS_FILE="$work/ids-$1.txt" measure "motivation-$1" /v1/players/1/motivation motivation.lua
     done
     stop_server
+}
+if [[ -n "${SPHERY_BENCH_SQLITE:-}" ]]; then
+    other_database sqlite-large sqlite "$SPHERY_BENCH_SQLITE"
+fi
+if [[ -n "${SPHERY_BENCH_POSTGRES_URL:-}" ]]; then
+    "$ENGINE" demo-data --db "$SPHERY_BENCH_POSTGRES_URL" > /dev/null 2>&1 || echo "(the PostgreSQL database already holds data: using it)"
+    other_database postgres postgres "$SPHERY_BENCH_POSTGRES_URL"
 fi
 
 echo "== medians (req/s)"
-for label in health analyze batch-1000 motivation-sqlite health-pg motivation-postgres; do
+for label in health analyze batch-1000 motivation-sqlite health-sqlite-large motivation-sqlite-large health-postgres motivation-postgres; do
     value=$(median "$label")
     [[ -n "$value" ]] && printf '%-22s %10.0f\n' "$label" "$value"
 done
