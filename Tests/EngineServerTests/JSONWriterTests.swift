@@ -17,7 +17,6 @@ struct JSONWriterTests {
             #expect(try JSONDecoder().decode(Analysis.self, from: ours) == analysis)
             let ourObject = try JSONSerialization.jsonObject(with: ours)
             let theirObject = try JSONSerialization.jsonObject(with: theirs)
-            #expect(Self.keySets(ourObject) == Self.keySets(theirObject))
             #expect(NSDictionary(dictionary: ourObject as! [String: Any]).isEqual(to: theirObject as! [String: Any]))
         }
         // The inputs reach every cluster, every null and every language.
@@ -168,20 +167,6 @@ struct JSONWriterTests {
     /// The buffer's readable bytes.
     static func data(_ buffer: ByteBuffer) -> Data {
         Data(buffer.readableBytesView)
-    }
-
-    /// Every object's key set, by path (arrays contribute their elements' keys under `path[]`).
-    static func keySets(_ value: Any, path: String = "") -> [String: Set<String>] {
-        var result: [String: Set<String>] = [:]
-        if let object = value as? [String: Any] {
-            result[path] = Set(object.keys)
-            for (key, child) in object {
-                result.merge(keySets(child, path: path + "." + key)) { $0.union($1) }
-            }
-        } else if let array = value as? [Any] {
-            for child in array { result.merge(keySets(child, path: path + "[]")) { $0.union($1) } }
-        }
-        return result
     }
 
     /// The object keys of a JSON text in document order (keys must contain no escapes).

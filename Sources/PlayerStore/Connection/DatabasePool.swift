@@ -82,23 +82,21 @@ public final class DatabasePool: @unchecked Sendable {
     public func withDatabase<Result: Sendable>(
         _ body: @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        busy.add(1, ordering: .relaxed)
-        defer { busy.subtract(1, ordering: .relaxed) }
-        switch pool {
-        case .sqlite(let path, let pool):
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw DatabaseError.unreachable(location.description, reason: "no such file")
-            }
-            return try await run(on: pool, hiding: nil, { $0.sql() }, body)
-        case .postgres(let pool, let password):
-            return try await run(on: pool, hiding: password, { $0.sql() }, body)
-        }
+        try await lend(sqlite: { $0.sql() }, postgres: { $0.sql() }, to: body)
     }
 
     /// Runs `body` with the player queries on a pooled connection (on PostgreSQL the look-up
     /// uses a prepared statement).
     /// - Throws: as `withDatabase`.
     public func withQueries<Result: Sendable>(_ body: @Sendable (PlayerQueries) async throws -> Result) async throws -> Result {
+        try await lend(sqlite: { PlayerQueries($0.sql()) }, postgres: { PlayerQueries($0.sql(), postgres: $0) }, to: body)
+    }
+
+    /// Lends what `sqlite` or `postgres` makes of a pooled connection to `body`, counting it as in use.
+    private func lend<Lent, Result: Sendable>(
+        sqlite: (SQLiteConnection) -> Lent, postgres: (PostgresConnection) -> Lent,
+        to body: @Sendable (Lent) async throws -> Result
+    ) async throws -> Result {
         busy.add(1, ordering: .relaxed)
         defer { busy.subtract(1, ordering: .relaxed) }
         switch pool {
@@ -106,9 +104,9 @@ public final class DatabasePool: @unchecked Sendable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DatabaseError.unreachable(location.description, reason: "no such file")
             }
-            return try await run(on: pool, hiding: nil, { PlayerQueries($0.sql()) }, body)
+            return try await run(on: pool, hiding: nil, sqlite, body)
         case .postgres(let pool, let password):
-            return try await run(on: pool, hiding: password, { PlayerQueries($0.sql(), postgres: $0) }, body)
+            return try await run(on: pool, hiding: password, postgres, body)
         }
     }
 
