@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpheryEngineTests",
-            dependencies: ["sphery-engine"]
+            dependencies: ["sphery-engine", "EngineServer", "PlayerStore"]
         ),
     ]
 )

@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        var configuration = try settings(environment)
         let level = try Self.logLevel(logLevel ?? environment["SPHERY_LOG_LEVEL"] ?? "info")
         let logOutput = LogOutput()
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level, output: logOutput) }
@@ -74,7 +75,6 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
         let logger = Logger(label: "sphery.server")
 
-        var configuration = try settings(environment)
         if demo && configuration.database == nil {
             let prepared = try await DemoSetup(directory: URL(fileURLWithPath: demoDir)).prepare()
             configuration.database = prepared.database
@@ -92,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The configuration from the options, then the environment, then the defaults.
-    private func settings(_ environment: [String: String]) throws -> ServerConfiguration {
+    func settings(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration(
             modelsDirectory: URL(fileURLWithPath: models ?? environment["SPHERY_MODELS"] ?? "models"))
         configuration.host = host ?? environment["SPHERY_HOST"] ?? configuration.host
@@ -129,7 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
         return value
     }
 
-    private static func logLevel(_ text: String) throws -> Logger.Level {
+    static func logLevel(_ text: String) throws -> Logger.Level {
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             throw ValidationError("the log level must be trace, debug, info, notice, warning, error or critical, got '\(text)'")
         }
