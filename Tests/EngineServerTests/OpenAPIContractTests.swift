@@ -233,6 +233,14 @@ struct OpenAPIContractTests {
         let json: HTTPFields = [.contentType: "application/json"]
         var exchanges: [Exchange] = [
             .init(name: "health", method: .get, uri: "/health", route: "/health", status: 200),
+            .init(name: "dashboard form", method: .get, uri: "/", route: "/", status: 200),
+            .init(name: "dashboard analysis", method: .get, uri: "/?segment=DualFlow_-1_10&score=150000&age=25", route: "/", status: 200),
+            .init(name: "dashboard invalid score", method: .get, uri: "/?segment=DualFlow_-1_10&score=lots", route: "/", status: 400),
+            .init(name: "dashboard models", method: .get, uri: "/models", route: "/models", status: 200),
+            .init(name: "dashboard model", method: .get, uri: "/models/DualFlow_-1_10", route: "/models/{segment}", status: 200),
+            .init(
+                name: "dashboard unknown model", method: .get, uri: "/models/Nope_1_1", route: "/models/{segment}", status: 404,
+                errorCode: "unknown_segment"),
             .init(name: "ready with a database", method: .get, uri: "/ready", route: "/ready", status: 200),
             .init(name: "metrics", method: .get, uri: "/metrics", route: "/metrics", status: 200),
             .init(name: "document", method: .get, uri: "/openapi.yaml", route: "/openapi.yaml", status: 200),

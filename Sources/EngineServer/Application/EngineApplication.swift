@@ -25,6 +25,7 @@ public struct EngineService: Sendable {
     public let models: ModelStore
     public let pool: DatabasePool?
     public let predictionLog: PredictionLog?
+    let templates: DashboardTemplates
     let logger: Logger
 
     /// Loads the models and prepares (without connecting) the database pool.
@@ -41,6 +42,7 @@ public struct EngineService: Sendable {
                 logger: logger)
         }
         predictionLog = configuration.predictionLog ? pool.map { PredictionLog(pool: $0, metrics: metrics, logger: logger) } : nil
+        templates = try DashboardTemplates()
     }
 
     /// Every route, behind the request log and the error middleware.
@@ -58,6 +60,7 @@ public struct EngineService: Sendable {
         PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
+        DashboardRoutes(models: models, pool: pool, templates: templates).add(to: router)
         routes.record(router.routes)
         return router
     }

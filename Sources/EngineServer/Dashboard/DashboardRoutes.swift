@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import MotivationEngine
+import PlayerStore
+
+/// The staff dashboard: server-rendered HTML (Mustache templates, SVG charts drawn in Swift),
+/// no JavaScript needed. `/` analyses a player (typed in or looked up), `/models` lists the
+/// models and `/models/{segment}` shows one.
+struct DashboardRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
+    let models: ModelStore
+    let pool: DatabasePool?
+    let templates: DashboardTemplates
+
+    func add(to router: Router<Context>) {
+        router.get("/") { request, _ in try await player(request) }
+        router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
+        router.get("/models/{segment}") { _, context in
+            let name = try context.parameters.require("segment")
+            guard let engine = models.current.registry.engines.values.first(where: { $0.model.segment.fileStem == name }) else {
+                throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'")
+            }
+            return try templates.page("model", ModelPage(engine.model))
+        }
+    }
+
+    /// The analysis page: the empty form, or the analysis of what it was given with errors next
+    /// to the fields that need them (400).
+    func player(_ request: Request) async throws -> Response {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let registry = models.current.registry
+        var page = PlayerPage(query: query, registry: registry, database: pool != nil)
+        guard !query.isEmpty else { return try templates.page("player", page) }
+        guard let engine = registry.engines.values.first(where: { $0.model.segment.fileStem == page.form.segment }) else {
+            page.errors.segment = "Choose one of the loaded segments."
+            return try templates.page("player", page, status: .badRequest)
+        }
+        let language = Language(identifier: page.form.language) ?? .en
+        do {
+            if !page.form.user.trimmingCharacters(in: .whitespaces).isEmpty {
+                try await lookUp(&page, engine: engine, language: language)
+            } else {
+                try analyse(&page, engine: engine, language: language)
+            }
+        } catch let error as AnalysisError {
+            if case .invalidField(let name, let problem) = error {
+                switch name {
+                case "age": page.errors.age = "The age \(problem)."
+                case "startSpeed": page.errors.startSpeed = "The start speed \(problem)."
+                default: page.errors.score = "The score \(problem)."
+                }
+            } else {
+                page.errors.general = error.description
+            }
+        }
+        return try templates.page("player", page, status: page.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Analyses the typed-in values.
+    private func analyse(_ page: inout PlayerPage, engine: SegmentEngine, language: Language) throws {
+        let (score, scoreError) = PlayerPage.number(page.form.score, field: "score", example: "150000", required: true)
+        let (age, ageError) = PlayerPage.number(page.form.age, field: "age", example: "25.5", required: false)
+        let (speed, speedError) = PlayerPage.number(page.form.startSpeed, field: "start speed", example: "5", required: false)
+        page.errors.score = scoreError
+        page.errors.age = ageError
+        page.errors.startSpeed = speedError
+        guard let score, page.errors.isEmpty else { return }
+        let segment = engine.model.segment
+        let analysis = try engine.analyze(
+            AnalysisInput(
+                gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: Double(segment.durationMinutes),
+                score: score, age: age, startSpeed: speed),
+            language: language)
+        page.result = PlayerPage.result(analysis, engine: engine, history: nil)
+    }
+
+    /// Looks the user up in the database and analyses their latest workout.
+    private func lookUp(_ page: inout PlayerPage, engine: SegmentEngine, language: Language) async throws {
+        guard let user = Int(page.form.user.trimmingCharacters(in: .whitespaces)), user > 0 else {
+            page.errors.user = "A user id is a whole number, like 42."
+            return
+        }
+        guard let pool else {
+            page.errors.user = "This service has no player database (start it with --db); enter a score instead."
+            return
+        }
+        let segment = engine.model.segment
+        do {
+            let history = try await pool.withQueries { try await $0.history(user: user, in: segment) }
+            let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
+            page.form.score = String(Int(history.latestScore))
+            page.result = PlayerPage.result(analysis, engine: engine, history: history)
+        } catch let error as DatabaseError {
+            switch error {
+            case .unknownUser, .noWorkouts: page.errors.user = error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
+            default: page.errors.general = "The player database cannot be used right now: \(error)"
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import MotivationEngine
+import PlayerStore
+
+/// The player analysis page (`/`): the form, its errors next to their fields, and the result.
+struct PlayerPage {
+    let title = "Player analysis"
+    let playerPage = true
+    let database: Bool
+    var segments: [SegmentOption]
+    var languages: [LanguageOption]
+    var form: Form
+    var errors = Errors()
+    var result: Result?
+
+    struct SegmentOption {
+        let name: String
+        let text: String
+        let selected: Bool
+    }
+
+    struct LanguageOption {
+        let code: String
+        let name: String
+        let selected: Bool
+    }
+
+    /// The values as typed, shown back in the form.
+    struct Form {
+        var segment = ""
+        var user = ""
+        var score = ""
+        var age = ""
+        var startSpeed = ""
+        var language = "en"
+    }
+
+    struct Errors {
+        var segment: String?
+        var user: String?
+        var score: String?
+        var age: String?
+        var startSpeed: String?
+        var general: String?
+
+        var isEmpty: Bool { [segment, user, score, age, startSpeed, general].allSatisfy { $0 == nil } }
+    }
+
+    struct Result {
+        let label: String
+        let segment: String
+        let message: String
+        let nextTarget: String
+        let nextTargetPercentile: String
+        let pointsToGo: String
+        let currentPercentile: String
+        let reason: String
+        let confidence: String
+        let probabilities: [Probability]
+        let targets: [TargetRow]
+        let ladder: String
+        let history: HistoryView?
+    }
+
+    struct Probability {
+        let label: String
+        let percent: String
+    }
+
+    struct TargetRow {
+        let percentile: String
+        let score: String
+        let reached: String
+    }
+
+    struct HistoryView {
+        let latestPlayedAt: String
+        let personalBest: String
+        let completedWorkouts: String
+        let trendWorkouts: String
+        let trend: String
+    }
+
+    /// The page for the query's values (empty on first visit).
+    init(query: [String: String], registry: ModelRegistry, database: Bool) {
+        self.database = database
+        form = Form(
+            segment: query["segment"] ?? "", user: query["user"] ?? "", score: query["score"] ?? "", age: query["age"] ?? "",
+            startSpeed: query["start_speed"] ?? "", language: query["language"] ?? "en")
+        let names = registry.engines.keys.map(\.fileStem).sorted()
+        let chosen = names.contains(form.segment) ? form.segment : (names.first { $0.hasPrefix("DualFlow_-1_10") } ?? names.first ?? "")
+        segments = registry.engines.values.sorted { $0.model.segment.fileStem < $1.model.segment.fileStem }.map {
+            SegmentOption(name: $0.model.segment.fileStem, text: $0.model.segment.description, selected: $0.model.segment.fileStem == chosen)
+        }
+        let language = Language(identifier: form.language) ?? .en
+        languages = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")].map {
+            LanguageOption(code: $0.0, name: $0.1, selected: $0.0 == language.rawValue)
+        }
+    }
+
+    /// A number typed into a field, or the field's error.
+    static func number(_ text: String, field: String, example: String, required: Bool) -> (Double?, String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        if trimmed.isEmpty { return (nil, required ? "Enter the \(field)." : nil) }
+        guard let value = Double(trimmed), value.isFinite else { return (nil, "The \(field) must be a number, like \(example).") }
+        return (value, nil)
+    }
+
+    /// The result view of `analysis`.
+    static func result(_ analysis: Analysis, engine: SegmentEngine, history: PlayerHistory?) -> Result {
+        let message = analysis.motivationalMessage
+        let score = analysis.playerData.score
+        return Result(
+            label: analysis.clusterPrediction.clusterLabel, segment: analysis.segment.description, message: message.message,
+            nextTarget: DashboardFormatting.points(message.nextTarget),
+            nextTargetPercentile: message.nextTargetPercentile.map { "the \(DashboardFormatting.ordinal($0)) percentile" } ?? "a stretch goal",
+            pointsToGo: DashboardFormatting.points(message.pointsToNextTarget),
+            currentPercentile: DashboardFormatting.ordinal(message.currentPercentile), reason: message.targetReason.text,
+            confidence: DashboardFormatting.percent(analysis.clusterPrediction.confidence),
+            probabilities: zip(engine.model.clusters, analysis.clusterPrediction.probabilities).map {
+                Probability(label: $0.label, percent: DashboardFormatting.percent($1))
+            },
+            targets: analysis.performanceTargets.targets.map {
+                TargetRow(
+                    percentile: DashboardFormatting.ordinal($0.percentile), score: DashboardFormatting.points($0.score),
+                    reached: score >= $0.score ? "yes" : "not yet")
+            },
+            ladder: LadderChart.svg(engine: engine, score: score, nextTarget: message.nextTarget),
+            history: history.map {
+                HistoryView(
+                    latestPlayedAt: DashboardFormatting.date($0.latestPlayedAt), personalBest: DashboardFormatting.points($0.personalBest),
+                    completedWorkouts: DashboardFormatting.count($0.completedWorkouts, "completed workout"),
+                    trendWorkouts: DashboardFormatting.count($0.trend.workouts, "workout"),
+                    trend: $0.trend.improving
+                        ? "improving, +\(DashboardFormatting.points($0.trend.slopePerWorkout)) points a workout"
+                        : "not improving (\(DashboardFormatting.points($0.trend.slopePerWorkout)) a workout)")
+            })
+    }
+}
