@@ -103,8 +103,8 @@ struct DashboardTests {
             try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = Self.html(response)
-                #expect(page.components(separatedBy: "<svg ").count == 3)
-                #expect(page.contains("<title>BIC by number of clusters, DualFlow · Expert · 10 min</title>"))
+                #expect(page.components(separatedBy: "<svg ").count == 2)
+                #expect(page.contains("The number of clusters was fixed at 4"))
                 #expect(page.contains("<title>Score distribution of DualFlow · Expert · 10 min</title>"))
                 #expect(page.contains(#"<text x="16""#) && page.contains("players below (%)"))
                 for label in ["Beginner", "Intermediate", "Advanced", "Expert"] { #expect(page.contains("<td>\(label)</td>")) }

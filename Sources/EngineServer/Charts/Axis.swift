@@ -39,16 +39,13 @@ struct Axis {
         return 10 * power
     }
 
-    /// A tick's label: thousands grouped, no trailing zeros (`150,000`, `2.5`, `0.25`).
+    /// A tick's label: thousands grouped, at most two decimals, no trailing zeros
+    /// (`150,000`, `6,339.5`, `0.25`).
     static func label(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 {
-            let formatter = NumberFormatter()
-            formatter.numberStyle = .decimal
-            formatter.groupingSeparator = ","
-            formatter.usesGroupingSeparator = true
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            return formatter.string(from: NSNumber(value: Int(value))) ?? String(Int(value))
-        }
-        return String(format: "%g", value)
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US")
+        formatter.maximumFractionDigits = 2
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
     }
 }

@@ -2,7 +2,7 @@
 struct ChartFrame {
     static let width = 640.0
     static let height = 300.0
-    static let margin = (left: 72.0, right: 20.0, top: 16.0, bottom: 48.0)
+    static let margin = (left: 72.0, right: 40.0, top: 16.0, bottom: 48.0)
 
     let x: Axis
     let y: Axis?

@@ -2,10 +2,11 @@ import MotivationEngine
 
 /// The charts of a model's page.
 enum ModelCharts {
-    /// BIC against the number of clusters tried; the chosen one marked.
+    /// BIC against the number of clusters tried, the chosen one marked; empty when only one
+    /// number was tried.
     static func bicCurve(_ model: SegmentModel) -> String {
         let points = model.bicCurve.map { (Double($0.components), $0.bic) }
-        guard points.count >= 1 else { return "" }
+        guard points.count >= 2 else { return "" }
         let xs = points.map(\.0), ys = points.map(\.1)
         let frame = ChartFrame(x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!, xTicks: max(1, points.count - 1))
         var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)

@@ -46,6 +46,8 @@ struct ModelPage {
     let cleaning: [CleaningRow]
     let distribution: String
     let bicCurve: String
+    /// Whether several numbers of clusters were compared (else there is no curve to draw).
+    let hasBicCurve: Bool
 
     struct ClusterRow {
         let label: String
@@ -85,5 +87,6 @@ struct ModelPage {
             .map { CleaningRow(reason: $0.key.rawValue.replacingOccurrences(of: "_", with: " "), rows: $0.value) }
         distribution = ModelCharts.scoreDistribution(model)
         bicCurve = ModelCharts.bicCurve(model)
+        hasBicCurve = !bicCurve.isEmpty
     }
 }
