@@ -1,0 +1,138 @@
+"""End-to-end test of the dashboard in headless Chromium (Selenium).
+
+Starts `sphery-engine serve --demo` in a temporary folder (demo database and models made on
+first start), then, as a person would: analyses a typed-in player, looks a player up by id,
+opens the models page and a model's page, and checks what each page shows. Saves a
+screenshot of every page (to SCREENSHOTS, default docs/screenshots). Exits non-zero on the
+first failure, with the page's text.
+
+Usage: python3 Tests/BrowserTests/dashboard_test.py  (ENGINE: the sphery-engine binary)
+"""
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+ENGINE = os.environ.get("ENGINE", ".build/debug/sphery-engine")
+SHOTS = os.environ.get("SCREENSHOTS", "docs/screenshots")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(folder, port):
+    log = open(os.path.join(folder, "server.log"), "w")
+    server = subprocess.Popen(
+        [ENGINE, "serve", "--demo", "--demo-dir", os.path.join(folder, "demo"), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                sys.exit(f"the server stopped: see {log.name}")
+            time.sleep(0.5)
+    server.kill()
+    sys.exit("the server did not start within 5 minutes")
+
+
+def a_player(folder):
+    """A user with completed DualFlow / Expert / 10 min workouts in the demo database."""
+    db = sqlite3.connect(os.path.join(folder, "demo", "players.sqlite"))
+    return db.execute(
+        """SELECT w."userId" FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
+           WHERE w."completedWorkout" AND w.score > 0 AND rc."gameMode" = 'DualFlow'
+             AND rc.difficulty = -1 AND rc.duration = 600
+           GROUP BY w."userId" HAVING COUNT(*) >= 5 ORDER BY w."userId" LIMIT 1""").fetchone()[0]
+
+
+def browser():
+    options = Options()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1700"]:
+        options.add_argument(argument)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+    return webdriver.Chrome(options=options, service=service)
+
+
+def check(condition, what, driver):
+    if not condition:
+        sys.exit(f"FAILED: {what}\n--- page ---\n{driver.find_element(By.TAG_NAME, 'body').text[:3000]}")
+    print(f"ok: {what}")
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        port = free_port()
+        server = start_server(folder, port)
+        base = f"http://127.0.0.1:{port}"
+        driver = browser()
+        try:
+            # A typed-in player.
+            driver.get(base + "/")
+            Select(driver.find_element(By.NAME, "segment")).select_by_value("DualFlow_-1_10")
+            for name, value in [("score", "150000"), ("age", "25.5"), ("start_speed", "5")]:
+                field = driver.find_element(By.NAME, name)
+                field.clear()
+                field.send_keys(value)
+            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            heading = driver.find_element(By.ID, "result-title").text
+            check("DualFlow · Expert · 10 min" in heading, f"the analysis names the segment ({heading})", driver)
+            check(driver.find_element(By.CLASS_NAME, "message").text.strip() != "", "a message is shown", driver)
+            check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.player")) == 1, "the ladder marks the player", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "player-analysis.png"))
+
+            # A wrong field is shown next to the field, and markup stays text.
+            field = driver.find_element(By.NAME, "score")
+            field.clear()
+            field.send_keys("<script>alert(1)</script>")
+            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            errors = [e.text for e in driver.find_elements(By.CLASS_NAME, "error")]
+            check(any("score must be a number" in e for e in errors), f"the score's error is shown ({errors})", driver)
+            check(driver.find_element(By.NAME, "score").get_attribute("value") == "<script>alert(1)</script>",
+                  "the typed text comes back as text", driver)
+
+            # A player looked up by id.
+            user = a_player(folder)
+            driver.get(f"{base}/?segment=DualFlow_-1_10&user={user}")
+            body = driver.find_element(By.TAG_NAME, "body").text
+            check("personal best" in body and "Latest workout" in body, f"user {user}'s history is shown", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "player-lookup.png"))
+
+            # The models, and one model.
+            driver.get(base + "/models")
+            links = driver.find_elements(By.CSS_SELECTOR, "table a")
+            check(len(links) >= 10, f"the models page lists the demo's models ({len(links)})", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "models.png"))
+            driver.find_element(By.LINK_TEXT, "DualFlow · Expert · 10 min").click()
+            check(driver.find_element(By.TAG_NAME, "h1").text == "DualFlow · Expert · 10 min", "the model's page opens", driver)
+            titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
+            check(any("Score distribution" in t for t in titles), f"the score distribution is drawn ({titles})", driver)
+            rows = driver.find_elements(By.CSS_SELECTOR, "section table tbody tr")
+            check(len(rows) >= 4, "the cluster table has the clusters", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "model.png"))
+        finally:
+            driver.quit()
+            server.terminate()
+            server.wait(timeout=30)
+    print("dashboard end-to-end test passed")
+
+
+if __name__ == "__main__":
+    main()
