@@ -2,7 +2,8 @@
 
 Starts `sphery-engine serve --demo` in a temporary folder (demo database and models made on
 first start), then, as a person would: analyses a typed-in player, looks a player up by id,
-opens the models page and a model's page, and checks what each page shows. Saves a
+opens the models page and a model's page, scores an uploaded CSV, and checks what each page
+shows. Saves a
 screenshot of every page (to SCREENSHOTS, default docs/screenshots). Exits non-zero on the
 first failure, with the page's text.
 
@@ -127,6 +128,23 @@ def main():
             rows = driver.find_elements(By.CSS_SELECTOR, "section table tbody tr")
             check(len(rows) >= 4, "the cluster table has the clusters", driver)
             driver.save_screenshot(os.path.join(SHOTS, "model.png"))
+
+            # A CSV uploaded, scored, previewed and downloadable.
+            players = os.path.join(folder, "players.csv")
+            with open(players, "w") as out:
+                out.write("userId,score,age,startSpeed,duration_minutes\n")
+                out.writelines(f"{i},{90000 + 1500 * i},{20 + i % 30},{4 + (i % 5) / 2},10\n" for i in range(60))
+                out.write("bad,not-a-number,30,5,10\n")
+            driver.get(base + "/batch")
+            driver.find_element(By.NAME, "file").send_keys(players)
+            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            heading = driver.find_element(By.ID, "batch-title").text
+            check(heading == "60 of 61 rows scored", f"the batch summary counts the rows ({heading})", driver)
+            link = driver.find_element(By.LINK_TEXT, "Download the scored CSV").get_attribute("href")
+            check(link.startswith("data:text/csv"), "the scored CSV can be downloaded", driver)
+            body = driver.find_element(By.TAG_NAME, "body").text
+            check("score: is missing or not a number" in body, "the rejected row's reason is shown", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "batch.png"))
         finally:
             driver.quit()
             server.terminate()

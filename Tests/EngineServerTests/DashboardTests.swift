@@ -137,6 +137,51 @@ struct DashboardTests {
         }
     }
 
+    @Test("an uploaded CSV is scored: summary, escaped preview, and a download equal to the API's CSV")
+    func batch() async throws {
+        let fixture = try await ServerFixture.shared
+        let csv = "userId,score,age,startSpeed,duration_minutes,note\n1,150000,25,5,10,<script>x</script>\n2,abc,30,5,10,\n3,90000,,,10,ok\n"
+        try await withServer(fixture.configuration(database: false)) { client in
+            try await client.execute(uri: "/batch", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.html(response).contains(#"enctype="multipart/form-data""#))
+            }
+            let apiCSV = try await client.execute(
+                uri: "/v1/analyze/batch", method: .post, headers: [.contentType: "text/csv"], body: .text(csv)
+            ) { String(buffer: $0.body) }
+            try await client.execute(uri: "/batch", method: .post, headers: Multipart.headers, body: .text(Multipart.form(file: csv))) {
+                response in
+                #expect(response.status == .ok)
+                let page = Self.html(response)
+                #expect(page.contains("2 of 3 rows scored"))
+                #expect(page.contains("score: is missing or not a number"))
+                #expect(!page.contains("<script>x</script>"))
+                #expect(page.contains("<td>&lt;script&gt;x&lt;/script&gt;</td>"))
+                let prefix = "data:text/csv;charset=utf-8;base64,"
+                let start = try #require(page.range(of: "href=\"" + prefix))
+                let encoded = page[start.upperBound...].prefix { $0 != "\"" }
+                let download = try #require(Data(base64Encoded: String(encoded)))
+                #expect(String(decoding: download, as: UTF8.self) == apiCSV)
+            }
+        }
+    }
+
+    @Test("a batch upload that cannot be used says why next to the file field", arguments: [
+        ("", "Choose a CSV file."), ("age\n30\n", "score"), ("score\n\"150000\n", "quote"),
+    ])
+    func badUpload(file: String, problem: String) async throws {
+        let fixture = try await ServerFixture.shared
+        try await withServer(fixture.configuration(database: false)) { client in
+            try await client.execute(uri: "/batch", method: .post, headers: Multipart.headers, body: .text(Multipart.form(file: file))) {
+                response in
+                #expect(response.status == .badRequest)
+                let page = Self.html(response)
+                #expect(page.contains(#"<span class="error" role="alert">"#))
+                #expect(page.contains(problem), "\(problem)")
+            }
+        }
+    }
+
     /// `text` as Mustache escapes it.
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

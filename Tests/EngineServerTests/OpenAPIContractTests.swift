@@ -237,6 +237,14 @@ struct OpenAPIContractTests {
             .init(name: "dashboard analysis", method: .get, uri: "/?segment=DualFlow_-1_10&score=150000&age=25", route: "/", status: 200),
             .init(name: "dashboard invalid score", method: .get, uri: "/?segment=DualFlow_-1_10&score=lots", route: "/", status: 400),
             .init(name: "dashboard models", method: .get, uri: "/models", route: "/models", status: 200),
+            .init(name: "dashboard batch form", method: .get, uri: "/batch", route: "/batch", status: 200),
+            .init(
+                name: "dashboard batch upload", method: .post, uri: "/batch", route: "/batch", headers: Multipart.headers,
+                body: Multipart.form(file: "userId,score,age,startSpeed,duration_minutes\n1,150000,25,5,10\n2,x,30,5,10\n"), status: 200),
+            .init(name: "dashboard batch without a form", method: .post, uri: "/batch", route: "/batch", body: "score\n1\n", status: 400),
+            .init(
+                name: "dashboard batch too large", method: .post, uri: "/batch", route: "/batch", headers: Multipart.headers,
+                body: Multipart.form(file: "score\n" + String(repeating: "150000\n", count: 4_000)), status: 413),
             .init(name: "dashboard model", method: .get, uri: "/models/DualFlow_-1_10", route: "/models/{segment}", status: 200),
             .init(
                 name: "dashboard unknown model", method: .get, uri: "/models/Nope_1_1", route: "/models/{segment}", status: 404,
@@ -565,5 +573,21 @@ struct SchemaValidatorTests {
         let yaml = try JSONValue.parse(yaml: "a: [number, \"null\"]\n'200': {x: 1.5, y: true, z: null, t: 2026-01-01}\n")
         #expect(yaml["a"] == .array([.string("number"), .string("null")]))
         #expect(yaml["200"] == .object(["x": .number(1.5), "y": .bool(true), "z": .null, "t": .string("2026-01-01")]))
+    }
+}
+
+/// A `multipart/form-data` body as a browser sends the batch page's form.
+enum Multipart {
+    static let boundary = "----sphery-test-boundary"
+    static let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+
+    /// The form with `file` (as `players.csv`), a segment and a language.
+    static func form(file: String, segment: String = "DualFlow_-1_10", language: String = "en") -> String {
+        let parts = [
+            "Content-Disposition: form-data; name=\"file\"; filename=\"players.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)",
+            "Content-Disposition: form-data; name=\"segment\"\r\n\r\n\(segment)",
+            "Content-Disposition: form-data; name=\"language\"\r\n\r\n\(language)",
+        ]
+        return parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MotivationEngine
+import MultipartKit
 import PlayerStore
 
 /// The staff dashboard: server-rendered HTML (Mustache templates, SVG charts drawn in Swift),
@@ -12,9 +13,15 @@ struct DashboardRoutes: Sendable {
     let models: ModelStore
     let pool: DatabasePool?
     let templates: DashboardTemplates
+    /// The largest CSV the batch page takes.
+    let maximumUploadBytes: Int
 
     func add(to router: Router<Context>) {
         router.get("/") { request, _ in try await player(request) }
+        router.get("/batch") { _, _ in
+            try templates.page("batch", BatchPage(registry: models.current.registry, maximumBytes: maximumUploadBytes))
+        }
+        router.post("/batch") { request, _ in try await batch(request) }
         router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
         router.get("/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
@@ -56,6 +63,54 @@ struct DashboardRoutes: Sendable {
             }
         }
         return try templates.page("player", page, status: page.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// Scores an uploaded CSV: the summary, a preview and the file to download; a file that
+    /// cannot be read is a 400 (413 when too large) with the error next to the field.
+    func batch(_ request: Request) async throws -> Response {
+        let registry = models.current.registry
+        var page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes)
+        let upload: BatchPage.Upload
+        do {
+            upload = try await Self.upload(request, limit: maximumUploadBytes)
+        } catch let error as APIError {
+            page.error = error.message
+            return try templates.page("batch", page, status: error.status)
+        }
+        page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes, segment: upload.segment, language: upload.language)
+        guard let file = upload.file, !file.isEmpty else {
+            page.error = "Choose a CSV file."
+            return try templates.page("batch", page, status: .badRequest)
+        }
+        let segment = registry.engines.keys.first { $0.fileStem == upload.segment }
+        let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
+        do {
+            let scored = try await BatchCSV.scoredCSV(
+                ByteBuffer(string: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
+                defaults: defaults, maximumRows: 100_000)
+            page.result = try BatchPage.result(scored)
+            return try templates.page("batch", page)
+        } catch let error as APIError {
+            page.error = error.message
+            return try templates.page("batch", page, status: error.status)
+        }
+    }
+
+    /// The multipart form of the batch page.
+    private static func upload(_ request: Request, limit: Int) async throws -> BatchPage.Upload {
+        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
+              let boundary = type.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.hasPrefix("boundary=") })?.dropFirst("boundary=".count)
+        else {
+            throw APIError(.badRequest, code: "invalid_body", message: "Send the form as multipart/form-data with a file.")
+        }
+        let body = try await request.collectedBody(upTo: limit, expected: "a form with a CSV file")
+        do {
+            return try FormDataDecoder().decode(
+                BatchPage.Upload.self, from: body, boundary: String(boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\""))))
+        } catch {
+            throw APIError(.badRequest, code: "invalid_body", message: "The upload cannot be read (is the file UTF-8 text?).")
+        }
     }
 
     /// Analyses the typed-in values.

@@ -5,9 +5,25 @@ import MotivationEngine
 /// column kept, the analysis columns appended, a row that cannot be scored carrying its reason
 /// in the `error` column).
 enum BatchCSV {
-    /// Scores the CSV in `body`.
+    /// Scores the CSV in `body` and answers it as `text/csv`.
     /// - Throws: 400 `invalid_csv` for malformed CSV or a header without `score`; 413 past `maximumRows`.
     static func score(_ body: ByteBuffer, registry: ModelRegistry, language: Language, maximumRows: Int) async throws -> Response {
+        let scored = try await scoredCSV(body, registry: registry, language: language, defaults: SegmentDefaults(), maximumRows: maximumRows)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: scored.bytes))
+    }
+
+    /// A scored file: its bytes (header line included), and the rows that could not be scored.
+    struct Scored {
+        let bytes: ByteBuffer
+        let rows: Int
+        let errors: [BatchScorer.RowError]
+    }
+
+    /// Scores the CSV in `body`; rows without segment columns take the segment from `defaults`.
+    /// - Throws: as `score`.
+    static func scoredCSV(
+        _ body: ByteBuffer, registry: ModelRegistry, language: Language, defaults: SegmentDefaults, maximumRows: Int
+    ) async throws -> Scored {
         var parser = CSVParser()
         var header: CSVHeader?
         var rows: [CSVRecord] = []
@@ -26,7 +42,7 @@ enum BatchCSV {
         }
         let scorer: BatchScorer
         do {
-            scorer = try BatchScorer(registry: registry, header: header, defaults: SegmentDefaults(), language: language)
+            scorer = try BatchScorer(registry: registry, header: header, defaults: defaults, language: language)
         } catch {
             throw APIError(.badRequest, code: "invalid_csv", message: "\(error)")
         }
@@ -34,6 +50,6 @@ enum BatchCSV {
         var buffer = ByteBuffer()
         buffer.writeBytes(scorer.headerBytes)
         buffer.writeBytes(chunk.bytes)
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: buffer))
+        return Scored(bytes: buffer, rows: chunk.rows, errors: chunk.errors)
     }
 }
