@@ -2,8 +2,8 @@
 
 Starts `sphery-engine serve --demo` in a temporary folder (demo database and models made on
 first start), then, as a person would: analyses a typed-in player, looks a player up by id,
-opens the models page and a model's page, scores an uploaded CSV, and checks what each page
-shows. Saves a
+opens the models page and a model's page, scores an uploaded CSV, opens the monitoring page,
+and checks what each page shows. Saves a
 screenshot of every page (to SCREENSHOTS, default docs/screenshots). Exits non-zero on the
 first failure, with the page's text.
 
@@ -22,7 +22,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ENGINE = os.environ.get("ENGINE", ".build/debug/sphery-engine")
 SHOTS = os.environ.get("SCREENSHOTS", "docs/screenshots")
@@ -71,6 +72,14 @@ def browser():
     return webdriver.Chrome(options=options, service=service)
 
 
+def follow(driver, element):
+    """Clicks `element` and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def check(condition, what, driver):
     if not condition:
         sys.exit(f"FAILED: {what}\n--- page ---\n{driver.find_element(By.TAG_NAME, 'body').text[:3000]}")
@@ -92,7 +101,7 @@ def main():
                 field = driver.find_element(By.NAME, name)
                 field.clear()
                 field.send_keys(value)
-            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
             heading = driver.find_element(By.ID, "result-title").text
             check("DualFlow · Expert · 10 min" in heading, f"the analysis names the segment ({heading})", driver)
             check(driver.find_element(By.CLASS_NAME, "message").text.strip() != "", "a message is shown", driver)
@@ -103,7 +112,7 @@ def main():
             field = driver.find_element(By.NAME, "score")
             field.clear()
             field.send_keys("<script>alert(1)</script>")
-            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
             errors = [e.text for e in driver.find_elements(By.CLASS_NAME, "error")]
             check(any("score must be a number" in e for e in errors), f"the score's error is shown ({errors})", driver)
             check(driver.find_element(By.NAME, "score").get_attribute("value") == "<script>alert(1)</script>",
@@ -121,7 +130,7 @@ def main():
             links = driver.find_elements(By.CSS_SELECTOR, "table a")
             check(len(links) >= 10, f"the models page lists the demo's models ({len(links)})", driver)
             driver.save_screenshot(os.path.join(SHOTS, "models.png"))
-            driver.find_element(By.LINK_TEXT, "DualFlow · Expert · 10 min").click()
+            follow(driver, driver.find_element(By.LINK_TEXT, "DualFlow · Expert · 10 min"))
             check(driver.find_element(By.TAG_NAME, "h1").text == "DualFlow · Expert · 10 min", "the model's page opens", driver)
             titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
             check(any("Score distribution" in t for t in titles), f"the score distribution is drawn ({titles})", driver)
@@ -137,7 +146,7 @@ def main():
                 out.write("bad,not-a-number,30,5,10\n")
             driver.get(base + "/batch")
             driver.find_element(By.NAME, "file").send_keys(players)
-            driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
             heading = driver.find_element(By.ID, "batch-title").text
             check(heading == "60 of 61 rows scored", f"the batch summary counts the rows ({heading})", driver)
             link = driver.find_element(By.LINK_TEXT, "Download the scored CSV").get_attribute("href")
@@ -145,6 +154,17 @@ def main():
             body = driver.find_element(By.TAG_NAME, "body").text
             check("score: is missing or not a number" in body, "the rejected row's reason is shown", driver)
             driver.save_screenshot(os.path.join(SHOTS, "batch.png"))
+
+            # What the service served (the game's calls, not the dashboard's), against the training distribution.
+            player = b'{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5}'
+            for _ in range(5):
+                urllib.request.urlopen(urllib.request.Request(base + "/v1/analyze", data=player, method="POST"), timeout=10).read()
+            driver.get(base + "/monitoring")
+            body = driver.find_element(By.TAG_NAME, "body").text
+            check("DualFlow · Expert · 10 min" in body, "monitoring lists the segment analysed", driver)
+            titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
+            check("Requests per minute" in titles, f"monitoring draws the request rate ({titles})", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "monitoring.png"))
         finally:
             driver.quit()
             server.terminate()

@@ -238,6 +238,7 @@ struct OpenAPIContractTests {
             .init(name: "dashboard invalid score", method: .get, uri: "/?segment=DualFlow_-1_10&score=lots", route: "/", status: 400),
             .init(name: "dashboard models", method: .get, uri: "/models", route: "/models", status: 200),
             .init(name: "dashboard batch form", method: .get, uri: "/batch", route: "/batch", status: 200),
+            .init(name: "dashboard monitoring", method: .get, uri: "/monitoring", route: "/monitoring", status: 200),
             .init(
                 name: "dashboard batch upload", method: .post, uri: "/batch", route: "/batch", headers: Multipart.headers,
                 body: Multipart.form(file: "userId,score,age,startSpeed,duration_minutes\n1,150000,25,5,10\n2,x,30,5,10\n"), status: 200),

@@ -60,7 +60,9 @@ public struct EngineService: Sendable {
         PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
-        DashboardRoutes(models: models, pool: pool, templates: templates, maximumUploadBytes: configuration.maximumBatchBytes)
+        DashboardRoutes(
+            models: models, pool: pool, templates: templates, serving: metrics.serving,
+            maximumUploadBytes: configuration.maximumBatchBytes)
             .add(to: router)
         routes.record(router.routes)
         return router

@@ -13,6 +13,7 @@ struct DashboardRoutes: Sendable {
     let models: ModelStore
     let pool: DatabasePool?
     let templates: DashboardTemplates
+    let serving: ServingStatistics
     /// The largest CSV the batch page takes.
     let maximumUploadBytes: Int
 
@@ -22,6 +23,9 @@ struct DashboardRoutes: Sendable {
             try templates.page("batch", BatchPage(registry: models.current.registry, maximumBytes: maximumUploadBytes))
         }
         router.post("/batch") { request, _ in try await batch(request) }
+        router.get("/monitoring") { _, _ in
+            try templates.page("monitoring", MonitoringPage(models: models.current, serving: serving))
+        }
         router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
         router.get("/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")

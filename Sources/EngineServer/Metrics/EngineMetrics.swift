@@ -19,6 +19,9 @@ public struct EngineMetrics: Sendable {
 
     static let requestDuration = "sphery_http_request_duration_seconds"
 
+    /// The same counts kept for the monitoring page (per minute, per cluster).
+    let serving = ServingStatistics()
+
     /// The per-request metrics made so far, by their labels (making one through the factory
     /// costs a registry look-up and the label strings; this is one dictionary look-up).
     private let requests = HandlerCache<RequestKey, (CoreMetrics.Counter, CoreMetrics.Timer)>()
@@ -58,12 +61,14 @@ public struct EngineMetrics: Sendable {
             )
         }
         counter.increment()
+        serving.recordRequest(duration: duration)
         let (seconds, attoseconds) = duration.components
         timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Counts one analysis answered for `segment`, in `cluster`.
     func recordAnalysis(segment: SegmentKey, cluster: Int, count: Int = 1) {
+        serving.recordAnalyses(segment: segment, cluster: cluster, count: count)
         analyses.handler(for: AnalysisKey(segment: segment, cluster: cluster)) {
             CoreMetrics.Counter(
                 label: "sphery_analyses_total", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster))],

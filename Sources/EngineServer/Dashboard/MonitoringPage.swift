@@ -1,0 +1,63 @@
+import Foundation
+import MotivationEngine
+
+/// The monitoring page (`/monitoring`): what this process served per segment against what the
+/// model was trained on (population stability index over the clusters, a warning above 0.2),
+/// and requests, latency and analyses per minute over the last hour.
+struct MonitoringPage {
+    let title = "Monitoring"
+    let monitoringPage = true
+    let since: String
+    let segments: [SegmentRow]
+    let requestsChart: String
+    let latencyChart: String
+    let analysesChart: String
+
+    /// Analyses needed before a drift figure means anything.
+    static let minimumAnalyses = 50
+
+    struct SegmentRow {
+        let name: String
+        let segment: String
+        let analyses: Int
+        let stability: String
+        let verdict: String
+        let warning: Bool
+        let clusters: [ClusterShare]
+    }
+
+    struct ClusterShare {
+        let label: String
+        let trained: String
+        let served: String
+    }
+
+    init(models: ModelStore.Loaded, serving: ServingStatistics, now: Date = Date()) {
+        since = DashboardFormatting.date(serving.startedAt)
+        let counts = serving.clusterCounts
+        segments = models.registry.engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }.compactMap { model in
+            guard let served = counts[model.segment] else { return nil }
+            let total = served.values.reduce(0, +)
+            let trained = model.clusters.map(\.share)
+            let actual = model.clusters.indices.map { Double(served[$0] ?? 0) / Double(max(1, total)) }
+            let index = PopulationStability.index(expected: trained, actual: actual)
+            let enough = total >= Self.minimumAnalyses
+            return SegmentRow(
+                name: model.segment.fileStem, segment: model.segment.description, analyses: total,
+                stability: enough ? String(format: "%.3f", index) : "—",
+                verdict: !enough ? "fewer than \(Self.minimumAnalyses) analyses" : index > 0.2 ? "changed: retrain or investigate" : index > 0.1 ? "shifting" : "stable",
+                warning: enough && index > 0.2,
+                clusters: model.clusters.map { cluster in
+                    ClusterShare(
+                        label: cluster.label, trained: DashboardFormatting.percent(cluster.share),
+                        served: DashboardFormatting.percent(actual[cluster.cluster]))
+                })
+        }
+        let hour = serving.lastHour(now: now).map(\.bucket)
+        requestsChart = TimeSeriesChart.svg(hour.map { Double($0.requests) }, title: "Requests per minute", yTitle: "requests per minute")
+        latencyChart = TimeSeriesChart.svg(
+            hour.map { $0.requests > 0 ? $0.latencySeconds / Double($0.requests) * 1000 : 0 }, title: "Mean latency per minute",
+            yTitle: "mean latency (ms)")
+        analysesChart = TimeSeriesChart.svg(hour.map { Double($0.analyses) }, title: "Analyses per minute", yTitle: "analyses per minute")
+    }
+}
