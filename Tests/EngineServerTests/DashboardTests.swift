@@ -76,6 +76,8 @@ struct DashboardTests {
                 let page = Self.html(response)
                 #expect(page.contains("personal best <strong>"))
                 #expect(page.contains("Latest workout "))
+                #expect(page.contains("<title>Your last "))
+                #expect(page.contains(">next target "))
             }
             try await client.execute(uri: "/?segment=DualFlow_-1_10&user=99999999", method: .get) { response in
                 #expect(response.status == .badRequest)

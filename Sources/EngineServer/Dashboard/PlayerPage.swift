@@ -79,6 +79,7 @@ struct PlayerPage {
         let completedWorkouts: String
         let trendWorkouts: String
         let trend: String
+        let chart: String
     }
 
     /// The page for the query's values (empty on first visit).
@@ -133,7 +134,8 @@ struct PlayerPage {
                     trendWorkouts: DashboardFormatting.count($0.trend.workouts, "workout"),
                     trend: $0.trend.improving
                         ? "improving, +\(DashboardFormatting.points($0.trend.slopePerWorkout)) points a workout"
-                        : "not improving (\(DashboardFormatting.points($0.trend.slopePerWorkout)) a workout)")
+                        : "not improving (\(DashboardFormatting.points($0.trend.slopePerWorkout)) a workout)",
+                    chart: RecentScoresChart.svg(scores: $0.recentScores, nextTarget: message.nextTarget, personalBest: $0.personalBest))
             })
     }
 }

@@ -40,6 +40,10 @@ extension JSONWriter {
         key("latest_played_at"); value(history.latestPlayedAt.formatted(Self.iso8601))
         key("personal_best"); try value(history.personalBest)
         key("completed_workouts"); value(history.completedWorkouts)
+        key("recent_scores")
+        beginArray()
+        for score in history.recentScores { try value(score) }
+        endArray()
         endObject()
     }
 

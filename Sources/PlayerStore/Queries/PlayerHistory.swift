@@ -15,6 +15,8 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
     public var personalBest: Double
     /// Completed workouts in the segment.
     public var completedWorkouts: Int
+    /// The scores of the last workouts (the trend's window), oldest first.
+    public var recentScores: [Double]
     public var trend: Trend
 
     /// The least-squares slope of the scores of the last workouts, oldest to newest.
@@ -60,6 +62,7 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
         case latestPlayedAt = "latest_played_at"
         case personalBest = "personal_best"
         case completedWorkouts = "completed_workouts"
+        case recentScores = "recent_scores"
     }
 
     /// The analysis input for the latest workout.

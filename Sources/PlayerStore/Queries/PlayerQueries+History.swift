@@ -58,11 +58,12 @@ extension PlayerQueries {
             guard !users.isEmpty else { throw DatabaseError.unknownUser(String(user)) }
             throw DatabaseError.noWorkouts(user: String(user), segment: segment.description)
         }
+        let scores = recent.reversed().map(\.score)
         return PlayerHistory(
             userId: user, segment: segment, latestScore: latest.score, latestAge: latest.age,
             latestStartSpeed: latest.startSpeed, latestPlayedAt: Date(timeIntervalSince1970: latest.playedAt),
-            personalBest: latest.best, completedWorkouts: latest.workouts,
-            trend: PlayerHistory.Trend(scores: recent.reversed().map(\.score)))
+            personalBest: latest.best, completedWorkouts: latest.workouts, recentScores: scores,
+            trend: PlayerHistory.Trend(scores: scores))
     }
 }
 
