@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "EngineServer",
             dependencies: [
+                "GaussianMixture",
                 "MotivationEngine",
                 "PlayerStore",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -92,7 +92,7 @@ struct DashboardTests {
         }
     }
 
-    @Test("the models page links every model; a model's page has its cluster table and two charts")
+    @Test("the models page links every model; a model's page has its cluster table and charts")
     func models() async throws {
         let fixture = try await ServerFixture.shared
         try await withServer(fixture.configuration(database: false)) { client in
@@ -105,8 +105,10 @@ struct DashboardTests {
             try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = Self.html(response)
-                #expect(page.components(separatedBy: "<svg ").count == 2)
+                #expect(page.components(separatedBy: "<svg ").count == 3)
                 #expect(page.contains("The number of clusters was fixed at 4"))
+                #expect(page.contains("<title>Score against age by cluster, DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("Start the service with a database to see the players"))
                 #expect(page.contains("<title>Score distribution of DualFlow · Expert · 10 min</title>"))
                 #expect(page.contains(#"<text x="16""#) && page.contains("players below (%)"))
                 for label in ["Beginner", "Intermediate", "Advanced", "Expert"] { #expect(page.contains("<td>\(label)</td>")) }
@@ -180,6 +182,21 @@ struct DashboardTests {
                 let page = Self.html(response)
                 #expect(page.contains(#"<span class="error" role="alert">"#))
                 #expect(page.contains(problem), "\(problem)")
+            }
+        }
+    }
+
+    @Test("with a database, the model page's scatter has a point per player, coloured by cluster")
+    func scatterWithPlayers() async throws {
+        let fixture = try await ServerFixture.shared
+        try await withServer(fixture.configuration()) { client in
+            try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
+                let page = Self.html(response)
+                let dots = page.components(separatedBy: #"class="dot cluster-"#).count - 1
+                let model = try ModelFileStore.read(fixture.models.appendingPathComponent("DualFlow_-1_10.json"))
+                #expect(dots == model.rows.players)
+                #expect(page.components(separatedBy: #"class="ellipse"#).count - 1 == model.clusters.count)
+                #expect(!page.contains("Start the service with a database"))
             }
         }
     }

@@ -32,7 +32,8 @@ struct DashboardRoutes: Sendable {
             guard let engine = models.current.registry.engines.values.first(where: { $0.model.segment.fileStem == name }) else {
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'")
             }
-            return try templates.page("model", ModelPage(engine.model))
+            let (players, note) = await playerRows(for: engine.model)
+            return try templates.page("model", ModelPage(engine, players: players, note: note))
         }
     }
 
@@ -67,6 +68,21 @@ struct DashboardRoutes: Sendable {
             }
         }
         return try templates.page("player", page, status: page.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// The segment's players as training saw them, from the database; none (and why) without one.
+    private func playerRows(for model: SegmentModel) async -> ([[Double]], String?) {
+        guard let pool else { return ([], "Start the service with a database to see the players; the ellipses come from the model.") }
+        let segment = model.segment
+        do {
+            let records = try await pool.withDatabase { db in
+                try await PlayerQueries(db).workoutsBySegment(
+                    matching: SegmentDefaults(gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: segment.durationMinutes))
+            }[segment] ?? []
+            return (SegmentTrainer(options: model.training).playerRows(records), nil)
+        } catch {
+            return ([], "The players cannot be read right now (\(error)); the ellipses come from the model.")
+        }
     }
 
     /// Scores an uploaded CSV: the summary, a preview and the file to download; a file that

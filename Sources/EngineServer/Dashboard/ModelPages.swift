@@ -45,6 +45,9 @@ struct ModelPage {
     let clusters: [ClusterRow]
     let cleaning: [CleaningRow]
     let distribution: String
+    let scatter: String
+    /// Why the scatter has no points, when it has none.
+    let scatterNote: String?
     let bicCurve: String
     /// Whether several numbers of clusters were compared (else there is no curve to draw).
     let hasBicCurve: Bool
@@ -63,7 +66,9 @@ struct ModelPage {
         let rows: Int
     }
 
-    init(_ model: SegmentModel) {
+    /// - Parameter rows: the players' rows for the scatter (empty without a database).
+    init(_ engine: SegmentEngine, players rows: [[Double]], note: String?) {
+        let model = engine.model
         title = model.segment.description
         segment = model.segment.description
         id = model.id
@@ -86,6 +91,8 @@ struct ModelPage {
         cleaning = model.cleaning.dropped.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { CleaningRow(reason: $0.key.rawValue.replacingOccurrences(of: "_", with: " "), rows: $0.value) }
         distribution = ModelCharts.scoreDistribution(model)
+        scatter = ScatterChart.svg(engine: engine, players: rows)
+        scatterNote = scatter.isEmpty ? "This model does not use age (it was constant or missing in the segment)." : note
         bicCurve = ModelCharts.bicCurve(model)
         hasBicCurve = !bicCurve.isEmpty
     }

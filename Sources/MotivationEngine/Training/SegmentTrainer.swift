@@ -53,6 +53,12 @@ public struct SegmentTrainer: Sendable {
         return model
     }
 
+    /// The players' rows as training sees them — cleaned, one per player by the options'
+    /// aggregation — with every feature (`Feature.allCases` order), for charts of the model.
+    public func playerRows(_ records: [PlayerRecord]) -> [[Double]] {
+        options.aggregation.rows(options.cleaning.clean(records).0, features: Feature.allCases)
+    }
+
     private func validatedClusterCounts() throws -> ClosedRange<Int> {
         let maximum = TargetLadder.standardRanges.count
         let range: ClosedRange<Int>
