@@ -107,6 +107,12 @@ def main():
             check(driver.find_element(By.CLASS_NAME, "message").text.strip() != "", "a message is shown", driver)
             check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.player")) == 1, "the ladder marks the player", driver)
             driver.save_screenshot(os.path.join(SHOTS, "player-analysis.png"))
+            # The same page on a phone: nothing wider than the screen.
+            driver.set_window_size(390, 844)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            check(overflow <= 0, f"the page fits a phone's width (overflow {overflow}px)", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "player-phone.png"))
+            driver.set_window_size(1280, 1700)
 
             # A wrong field is shown next to the field, and markup stays text.
             field = driver.find_element(By.NAME, "score")
