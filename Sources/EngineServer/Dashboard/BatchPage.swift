@@ -43,15 +43,8 @@ struct BatchPage {
 
     init(registry: ModelRegistry, maximumBytes: Int, segment: String? = nil, language: String? = nil) {
         maximumMegabytes = String(format: "%.0f", Double(maximumBytes) / 1_048_576)
-        let names = registry.engines.keys.map(\.fileStem).sorted()
-        let chosen = segment.flatMap { names.contains($0) ? $0 : nil } ?? names.first { $0.hasPrefix("DualFlow_-1_10") } ?? names.first ?? ""
-        segments = registry.engines.values.sorted { $0.model.segment.fileStem < $1.model.segment.fileStem }.map {
-            PlayerPage.SegmentOption(name: $0.model.segment.fileStem, text: $0.model.segment.description, selected: $0.model.segment.fileStem == chosen)
-        }
-        let selected = Language(identifier: language ?? "en") ?? .en
-        languages = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")].map {
-            PlayerPage.LanguageOption(code: $0.0, name: $0.1, selected: $0.0 == selected.rawValue)
-        }
+        segments = PlayerPage.segmentOptions(registry, chosen: segment)
+        languages = PlayerPage.languageOptions(selected: language)
     }
 
     /// The summary and preview of a scored file.

@@ -88,13 +88,24 @@ struct PlayerPage {
         form = Form(
             segment: query["segment"] ?? "", user: query["user"] ?? "", score: query["score"] ?? "", age: query["age"] ?? "",
             startSpeed: query["start_speed"] ?? "", language: query["language"] ?? "en")
+        segments = Self.segmentOptions(registry, chosen: form.segment)
+        languages = Self.languageOptions(selected: form.language)
+    }
+
+    /// The loaded segments for a `<select>`: `chosen` selected if loaded, else DualFlow · Expert ·
+    /// 10 min, else the first.
+    static func segmentOptions(_ registry: ModelRegistry, chosen: String?) -> [SegmentOption] {
         let names = registry.engines.keys.map(\.fileStem).sorted()
-        let chosen = names.contains(form.segment) ? form.segment : (names.first { $0.hasPrefix("DualFlow_-1_10") } ?? names.first ?? "")
-        segments = registry.engines.values.sorted { $0.model.segment.fileStem < $1.model.segment.fileStem }.map {
-            SegmentOption(name: $0.model.segment.fileStem, text: $0.model.segment.description, selected: $0.model.segment.fileStem == chosen)
+        let selected = chosen.flatMap { names.contains($0) ? $0 : nil } ?? names.first { $0.hasPrefix("DualFlow_-1_10") } ?? names.first
+        return registry.engines.values.map(\.model.segment).sorted { $0.fileStem < $1.fileStem }.map {
+            SegmentOption(name: $0.fileStem, text: $0.description, selected: $0.fileStem == selected)
         }
-        let language = Language(identifier: form.language) ?? .en
-        languages = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")].map {
+    }
+
+    /// The message languages for a `<select>`, `selected` (English by default) selected.
+    static func languageOptions(selected: String?) -> [LanguageOption] {
+        let language = selected.flatMap(Language.init(identifier:)) ?? .en
+        return [("en", "English"), ("de", "Deutsch"), ("fr", "Français")].map {
             LanguageOption(code: $0.0, name: $0.1, selected: $0.0 == language.rawValue)
         }
     }
