@@ -162,14 +162,17 @@ def main():
             driver.save_screenshot(os.path.join(SHOTS, "batch.png"))
 
             # What the service served (the game's calls, not the dashboard's), against the training distribution.
-            player = b'{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5}'
-            for _ in range(5):
-                urllib.request.urlopen(urllib.request.Request(base + "/v1/analyze", data=player, method="POST"), timeout=10).read()
+            players = ",".join(
+                f'{{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":{80000 + 2500 * i},"age":{18 + i % 40},"startSpeed":{4 + (i % 4) / 2}}}'
+                for i in range(80))
+            urllib.request.urlopen(
+                urllib.request.Request(base + "/v1/analyze/batch", data=f"[{players}]".encode(), method="POST"), timeout=30).read()
             driver.get(base + "/monitoring")
             body = driver.find_element(By.TAG_NAME, "body").text
             check("DualFlow · Expert · 10 min" in body, "monitoring lists the segment analysed", driver)
             titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
             check("Requests per minute" in titles, f"monitoring draws the request rate ({titles})", driver)
+            check(any(t.startswith("Stability index over the last") for t in titles), "monitoring draws the drift over time", driver)
             driver.save_screenshot(os.path.join(SHOTS, "monitoring.png"))
         finally:
             driver.quit()

@@ -36,6 +36,8 @@ struct MonitoringTests {
         #expect(hour[hour.count - 3].bucket.analyses == 3)
         #expect(statistics.lastHour(now: start + 3_600 * 2).allSatisfy { $0.bucket.requests == 0 })
         #expect(statistics.clusterCounts[ServerFixture.dualFlow10] == [1: 3])
+        #expect(hour[hour.count - 3].bucket.clusters[ServerFixture.dualFlow10] == [1: 3])
+        #expect(hour.last!.bucket.clusters.isEmpty)
     }
 
     @Test("the page warns about a segment whose served clusters left the trained ones")
@@ -44,7 +46,9 @@ struct MonitoringTests {
         try await withServer(fixture.configuration(database: false)) { client in
             try await client.execute(uri: "/monitoring", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("No analyses served yet."))
+                let page = String(buffer: response.body)
+                #expect(page.contains("No analyses served yet."))
+                #expect(!page.contains("Drift over time"))
             }
             // Sixty experts only: the clusters served are far from the trained shares.
             let expert = #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":400000,"age":30,"startSpeed":6}"#
@@ -56,6 +60,8 @@ struct MonitoringTests {
                 #expect(page.contains("⚠ changed: retrain or investigate"))
                 #expect(page.contains("<title>Requests per minute</title>"))
                 #expect(page.contains("<title>Mean latency per minute</title>"))
+                #expect(page.contains("<title>Stability index over the last 10 minutes, DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("warning above 0.2"))
             }
         }
     }

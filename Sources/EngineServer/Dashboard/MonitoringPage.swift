@@ -24,7 +24,14 @@ struct MonitoringPage {
         let verdict: String
         let warning: Bool
         let clusters: [ClusterShare]
+        /// The index over a trailing window, minute by minute (empty when never enough data).
+        let drift: String
+        /// Whether `drift` has a chart (templates see stored properties only).
+        let hasDrift: Bool
     }
+
+    /// Minutes in the trailing window of the drift chart.
+    static let window = 10
 
     struct ClusterShare {
         let label: String
@@ -35,6 +42,7 @@ struct MonitoringPage {
     init(models: ModelStore.Loaded, serving: ServingStatistics, now: Date = Date()) {
         since = DashboardFormatting.date(serving.startedAt)
         let counts = serving.clusterCounts
+        let hour = serving.lastHour(now: now).map(\.bucket)
         segments = models.registry.engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }.compactMap { model in
             guard let served = counts[model.segment] else { return nil }
             let total = served.values.reduce(0, +)
@@ -42,6 +50,7 @@ struct MonitoringPage {
             let actual = model.clusters.indices.map { Double(served[$0] ?? 0) / Double(max(1, total)) }
             let index = PopulationStability.index(expected: trained, actual: actual)
             let enough = total >= Self.minimumAnalyses
+            let drift = Self.driftChart(model, hour: hour)
             return SegmentRow(
                 name: model.segment.fileStem, segment: model.segment.description, analyses: total,
                 stability: enough ? String(format: "%.3f", index) : "—",
@@ -51,13 +60,31 @@ struct MonitoringPage {
                     ClusterShare(
                         label: cluster.label, trained: DashboardFormatting.percent(cluster.share),
                         served: DashboardFormatting.percent(actual[cluster.cluster]))
-                })
+                },
+                drift: drift, hasDrift: !drift.isEmpty)
         }
-        let hour = serving.lastHour(now: now).map(\.bucket)
         requestsChart = TimeSeriesChart.svg(hour.map { Double($0.requests) }, title: "Requests per minute", yTitle: "requests per minute")
         latencyChart = TimeSeriesChart.svg(
             hour.map { $0.requests > 0 ? $0.latencySeconds / Double($0.requests) * 1000 : 0 }, title: "Mean latency per minute",
             yTitle: "mean latency (ms)")
         analysesChart = TimeSeriesChart.svg(hour.map { Double($0.analyses) }, title: "Analyses per minute", yTitle: "analyses per minute")
+    }
+
+    /// The stability index of the trailing `window` minutes at every minute of the hour, where
+    /// that window holds enough analyses; "" when no minute does.
+    static func driftChart(_ model: SegmentModel, hour: [ServingStatistics.Bucket]) -> String {
+        let trained = model.clusters.map(\.share)
+        let values: [Double?] = hour.indices.map { end in
+            var counts = [Int](repeating: 0, count: model.clusters.count)
+            for bucket in hour[max(0, end - window + 1)...end] {
+                for (cluster, count) in bucket.clusters[model.segment] ?? [:] where cluster < counts.count { counts[cluster] += count }
+            }
+            let total = counts.reduce(0, +)
+            guard total >= minimumAnalyses else { return nil }
+            return PopulationStability.index(expected: trained, actual: counts.map { Double($0) / Double(total) })
+        }
+        guard values.contains(where: { $0 != nil }) else { return "" }
+        return TimeSeriesChart.svg(
+            values, title: "Stability index over the last \(window) minutes, \(model.segment)", yTitle: "stability index", threshold: 0.2)
     }
 }

@@ -24,6 +24,8 @@ final class ServingStatistics: Sendable {
         var requests = 0
         var latencySeconds = 0.0
         var analyses = 0
+        /// Analyses per cluster of each segment in this minute.
+        var clusters: [SegmentKey: [Int: Int]] = [:]
     }
 
     init(now: Date = Date()) {
@@ -45,7 +47,10 @@ final class ServingStatistics: Sendable {
     func recordAnalyses(segment: SegmentKey, cluster: Int, count: Int = 1, at now: Date = Date()) {
         state.withLock { state in
             state.clusters[segment, default: [:]][cluster, default: 0] += count
-            Self.update(&state, at: now) { $0.analyses += count }
+            Self.update(&state, at: now) {
+                $0.analyses += count
+                $0.clusters[segment, default: [:]][cluster, default: 0] += count
+            }
         }
     }
 
