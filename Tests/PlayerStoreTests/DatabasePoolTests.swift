@@ -78,8 +78,10 @@ struct DatabasePoolTests {
         let error = await #expect(throws: DatabaseError.self) {
             try await pool.withDatabase { _ in Issue.record("the body must not run") }
         }
-        // Without the deadline this would wait for ever; a loaded test machine may add a few seconds.
-        #expect(clock.now - start < .seconds(15))
+        // Without the deadline this would wait for ever. The bound is loose on purpose: the test
+        // process shares its event loops with every other test, which on 2 busy cores delayed the
+        // 1 s timer by up to 22 s; the reason below shows the deadline fired.
+        #expect(clock.now - start < .seconds(120))
         guard case .unreachable(_, let reason)? = error else {
             Issue.record("expected unreachable, got \(String(describing: error))")
             return
