@@ -12,6 +12,7 @@ import Dispatch
 import Foundation
 import MotivationEngine
 import PlayerStore
+import SQLKit
 
 let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
 let environment = ProcessInfo.processInfo.environment
@@ -26,6 +27,13 @@ enum Metrics {
         "us per lookup", polarity: .prefersSmaller, useScalingFactor: false)
 }
 
+/// Up to 2,000 players with completed DualFlow/-1/10 workouts.
+@Sendable func segmentPlayers(_ db: any SQLDatabase) async throws -> [Int] {
+    try await db.raw(
+        #"SELECT DISTINCT w."userId" AS id FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id WHERE rc."gameMode" = 'DualFlow' AND rc.difficulty = -1 AND rc.duration = 600 AND w."completedWorkout" = \#(true) ORDER BY 1 LIMIT 2000"#
+    ).all().map { try $0.decode(column: "id", as: Int.self) }
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, Metrics.microsecondsPerLookup], timeUnits: .microseconds, warmupIterations: 1,
@@ -36,9 +44,7 @@ let benchmarks: @Sendable () -> Void = {
             let microseconds = try await PlayerDatabase.with(location) { db in
                 let queries = PlayerQueries(db)
                 // The players of the segment, then 200 lookups spread over them.
-                let players = try await db.raw(
-                    #"SELECT DISTINCT w."userId" AS id FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id WHERE rc."gameMode" = 'DualFlow' AND rc.difficulty = -1 AND rc.duration = 600 AND w."completedWorkout" = \#(true) ORDER BY 1 LIMIT 2000"#
-                ).all().map { try $0.decode(column: "id", as: Int.self) }
+                let players = try await segmentPlayers(db)
                 var timings: [Int] = []
                 for index in stride(from: 0, to: players.count, by: max(1, players.count / 200)) {
                     let start = DispatchTime.now().uptimeNanoseconds
@@ -48,6 +54,18 @@ let benchmarks: @Sendable () -> Void = {
                 return timings
             }
             for value in microseconds { benchmark.measurement(Metrics.microsecondsPerLookup, value) }
+        }
+
+        // As the HTTP service looks players up: through the pool (a prepared statement on PostgreSQL).
+        Benchmark("Player lookup, \(name), pooled as the service does") { benchmark in
+            let pool = try DatabasePool(location, connectionsPerLoop: 1)
+            let players = try await pool.withDatabase(segmentPlayers)
+            for index in stride(from: 0, to: players.count, by: max(1, players.count / 200)) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                blackHole(try? await pool.withQueries { try await $0.history(user: players[index], in: segment) })
+                benchmark.measurement(Metrics.microsecondsPerLookup, Int(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
+            }
+            await pool.shutdown()
         }
     }
 }
