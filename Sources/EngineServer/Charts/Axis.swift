@@ -1,4 +1,5 @@
 import Foundation
+import MotivationEngine
 
 /// A linear axis from data values to pixels, with "nice" ticks (1, 2 or 5 × 10ⁿ) that cover
 /// the data.
@@ -40,12 +41,11 @@ struct Axis {
     }
 
     /// A tick's label: thousands grouped, at most two decimals, no trailing zeros
-    /// (`150,000`, `6,339.5`, `0.25`).
+    /// (`150,000`, `6,339.5`, `0.25`), in the engine's English number style.
     static func label(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.locale = Locale(identifier: "en_US")
-        formatter.maximumFractionDigits = 2
-        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+        var text = NumberStyle.english.format(value, fractionDigits: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

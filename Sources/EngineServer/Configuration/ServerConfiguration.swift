@@ -38,13 +38,10 @@ public struct ServerConfiguration: Sendable {
 public enum ServerConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The admin key is too short to be a secret.
     case weakAdminKey
-    /// A setting has an impossible value.
-    case invalid(setting: String, problem: String)
 
     public var description: String {
         switch self {
         case .weakAdminKey: return "the admin key must be at least 16 characters"
-        case .invalid(let setting, let problem): return "\(setting): \(problem)"
         }
     }
 }

@@ -1,27 +1,29 @@
 import Foundation
+import MotivationEngine
 
-/// Numbers and dates as the dashboard shows them.
+/// Numbers and dates as the dashboard shows them (English number style, as the engine's
+/// messages write numbers).
 enum DashboardFormatting {
-    /// `150,000` (whole points).
+    private static let style = NumberStyle.english
+
+    /// `150,000` (rounded to whole points; BIC values may be negative).
     static func points(_ value: Double) -> String {
-        Axis.label(value.rounded())
+        style.format(value, fractionDigits: 0)
     }
 
     /// `91.2 %`.
     static func percent(_ fraction: Double) -> String {
-        String(format: "%.1f %%", fraction * 100)
+        style.format(fraction * 100, fractionDigits: 1) + " %"
     }
 
     /// `1 workout`, `12 workouts`.
     static func count(_ count: Int, _ noun: String) -> String {
-        "\(Axis.label(Double(count))) \(noun)\(count == 1 ? "" : "s")"
+        "\(style.format(integer: count)) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// `75th`.
     static func ordinal(_ percentile: Double) -> String {
-        let value = Int(percentile.rounded())
-        let suffix = (11...13).contains(value % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][value % 10]
-        return "\(value)\(suffix)"
+        style.percentileOrdinal(percentile)
     }
 
     /// `2026-11-28 11:02 UTC`.

@@ -29,7 +29,7 @@ struct DashboardRoutes: Sendable {
         router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
         router.get("/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
-            guard let engine = models.current.registry.engines.values.first(where: { $0.model.segment.fileStem == name }) else {
+            guard let engine = models.current.registry.engine(named: name) else {
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'")
             }
             let (players, note) = await playerRows(for: engine.model)
@@ -45,7 +45,7 @@ struct DashboardRoutes: Sendable {
         let registry = models.current.registry
         var page = PlayerPage(query: query, registry: registry, database: pool != nil)
         guard !query.isEmpty else { return try templates.page("player", page) }
-        guard let engine = registry.engines.values.first(where: { $0.model.segment.fileStem == page.form.segment }) else {
+        guard let engine = registry.engine(named: page.form.segment) else {
             page.errors.segment = "Choose one of the loaded segments."
             return try templates.page("player", page, status: .badRequest)
         }
@@ -102,7 +102,7 @@ struct DashboardRoutes: Sendable {
             page.error = "Choose a CSV file."
             return try templates.page("batch", page, status: .badRequest)
         }
-        let segment = registry.engines.keys.first { $0.fileStem == upload.segment }
+        let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
         let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
         do {
             let scored = try await BatchCSV.scoredCSV(

@@ -22,7 +22,7 @@ struct ModelRoutes: Sendable {
         }
         router.get("/v1/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
-            guard let engine = models.current.registry.engines.values.first(where: { $0.model.segment.fileStem == name }) else {
+            guard let engine = models.current.registry.engine(named: name) else {
                 let known = models.current.registry.engines.keys.map(\.fileStem).sorted().joined(separator: ", ")
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'; loaded: \(known)")
             }

@@ -34,12 +34,4 @@ extension Request {
     var isCSV: Bool {
         headers[.contentType].map { $0.lowercased().hasPrefix("text/csv") } ?? false
     }
-
-    /// The value of a required query parameter.
-    func requiredQuery(_ name: String) throws -> String {
-        guard let value = uri.queryParameters[name[...]].map(String.init), !value.isEmpty else {
-            throw APIError.invalidField(name, "is required as a query parameter")
-        }
-        return value
-    }
 }

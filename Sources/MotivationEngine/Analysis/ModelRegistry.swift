@@ -30,6 +30,12 @@ public struct ModelRegistry: Sendable {
         return ModelRegistry(engines: engines)
     }
 
+    /// The engine of the segment whose file stem (`SegmentKey.fileStem`, e.g. `DualFlow_-1_10`)
+    /// is `name`, if loaded.
+    public func engine(named name: String) -> SegmentEngine? {
+        engines.values.first { $0.model.segment.fileStem == name }
+    }
+
     /// The engine for the segment the input names; parts left out match any model, and must
     /// leave exactly one.
     /// - Throws: `AnalysisError.invalidField` for a duration that is not a positive number of
