@@ -94,15 +94,18 @@ extension JSONWriter {
         key("status"); value(message.status.rawValue)
         key("target_policy"); value(message.targetPolicy)
         key("target_reason"); try write(message.targetReason)
+        key("target_shown"); value(message.targetShown)
+        key("template_id"); value(message.templateId)
         endObject()
     }
 
-    /// Writes where the target comes from, `null` for the percentile of a personal step.
+    /// Writes where the target comes from, `null` for what does not apply to its source.
     mutating func write(_ reason: TargetReason) throws(JSONWriterError) {
         beginObject()
         key("source"); value(reason.source)
         key("percentile"); try value(reason.percentile)
         key("population"); value(reason.population)
+        key("window_size"); value(reason.windowSize)
         key("text"); value(reason.text)
         endObject()
     }

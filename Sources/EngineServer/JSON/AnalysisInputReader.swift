@@ -32,7 +32,7 @@ enum AnalysisInputReader {
 
     /// The input's keys, recognised by their bytes (no `String` is made for a key).
     private enum Key: Int, CaseIterable {
-        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId
+        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId, targetPolicy
 
         var name: StaticString {
             switch self {
@@ -43,6 +43,7 @@ enum AnalysisInputReader {
             case .age: "age"
             case .startSpeed: "startSpeed"
             case .userId: "user_id"
+            case .targetPolicy: "target_policy"
             }
         }
 
@@ -118,6 +119,10 @@ enum AnalysisInputReader {
                 } else {
                     return false
                 }
+            case .targetPolicy:
+                // An unknown policy is an error: JSONDecoder words it.
+                guard let text = string(), let policy = TargetPolicyKind(rawValue: text) else { return false }
+                input.targetPolicy = policy
             }
             return true
         }

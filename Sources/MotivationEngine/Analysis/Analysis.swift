@@ -84,11 +84,19 @@ public struct MotivationalMessage: Codable, Sendable, Equatable {
     public var pointsToNextTarget: Double
     public var currentPercentile: Double
     public var status: TargetStatus
+    /// The policy that set the target (`cohort`, `personal`, `blended`).
     public var targetPolicy: String
     public var targetReason: TargetReason
+    /// Whether the game should show the target: false in an experiment's `control` arm, where
+    /// the target is still computed (to measure whether players reach it unseen) but hidden.
+    public var targetShown: Bool
+    /// The message template's id (`status#position`), for the exposure log.
+    public var templateId: String
 
     enum CodingKeys: String, CodingKey {
         case message, status
+        case targetShown = "target_shown"
+        case templateId = "template_id"
         case nextTarget = "next_target"
         case nextTargetPercentile = "next_target_percentile"
         case pointsToNextTarget = "points_to_next_target"
@@ -107,28 +115,45 @@ public struct MotivationalMessage: Codable, Sendable, Equatable {
         try container.encode(status, forKey: .status)
         try container.encode(targetPolicy, forKey: .targetPolicy)
         try container.encode(targetReason, forKey: .targetReason)
+        try container.encode(targetShown, forKey: .targetShown)
+        try container.encode(templateId, forKey: .templateId)
     }
 }
 
 /// Why the target is what it is, so the game can show it.
 public struct TargetReason: Codable, Sendable, Equatable {
-    /// `cohort` (a percentile of the segment) or `personal_step` (a step above the player's score).
+    /// `cohort` (a percentile of the segment's players), `personal` (a percentile of the
+    /// player's own recent games) or `personal_step` (a step above the player's score).
     public var source: String
+    /// The percentile: of the segment's players for `cohort`, of the player's window for `personal`.
     public var percentile: Double?
-    /// Players the percentile is taken over.
-    public var population: Int
+    /// Players the cohort percentile is taken over (`null` for a personal target).
+    public var population: Int?
+    /// The player's own games the personal percentile is taken over (`null` for a cohort target).
+    public var windowSize: Int?
     /// The reason in words.
     public var text: String
 
+    public init(source: String, percentile: Double?, population: Int?, windowSize: Int? = nil, text: String) {
+        self.source = source
+        self.percentile = percentile
+        self.population = population
+        self.windowSize = windowSize
+        self.text = text
+    }
+
     enum CodingKeys: String, CodingKey {
         case source, percentile, population, text
+        case windowSize = "window_size"
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Every key stays, `null` where it does not apply.
         try container.encode(source, forKey: .source)
-        try container.encode(percentile, forKey: .percentile)  // null for a personal step: the key stays
+        try container.encode(percentile, forKey: .percentile)
         try container.encode(population, forKey: .population)
+        try container.encode(windowSize, forKey: .windowSize)
         try container.encode(text, forKey: .text)
     }
 }

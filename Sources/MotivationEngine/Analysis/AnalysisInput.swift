@@ -11,10 +11,17 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
     public var startSpeed: Double?
     /// The player's id, when known: it keeps the message wording stable across refreshes.
     public var userId: String?
+    /// The player's earlier completed scores in the segment, oldest first, within the personal
+    /// window's days (`score` is the newest): for the `personal` and `blended` policies when the
+    /// caller has no database look-up.
+    public var recentScores: [Double]?
+    /// The target policy; nil means `cohort` (or the experiment's arm, where one runs).
+    public var targetPolicy: TargetPolicyKind?
 
     public init(
         gameMode: String? = nil, difficulty: Int? = nil, durationMinutes: Double? = nil, score: Double,
-        age: Double? = nil, startSpeed: Double? = nil, userId: String? = nil
+        age: Double? = nil, startSpeed: Double? = nil, userId: String? = nil, recentScores: [Double]? = nil,
+        targetPolicy: TargetPolicyKind? = nil
     ) {
         self.gameMode = gameMode
         self.difficulty = difficulty
@@ -23,6 +30,8 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
         self.age = age
         self.startSpeed = startSpeed
         self.userId = userId
+        self.recentScores = recentScores
+        self.targetPolicy = targetPolicy
     }
 
     enum CodingKeys: String, CodingKey {
@@ -31,6 +40,8 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
         case durationMinutes = "duration_minutes"
         case score, age, startSpeed
         case userId = "user_id"
+        case recentScores = "recent_scores"
+        case targetPolicy = "target_policy"
     }
 
     /// Decodes field by field, so that an error names its field even where Foundation's decoder
@@ -54,6 +65,16 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
             userId = String(number)
         } else {
             userId = try Self.field(String.self, .userId, in: container)
+        }
+        recentScores = try Self.field([Double].self, .recentScores, in: container)
+        if let policy = try Self.field(String.self, .targetPolicy, in: container) {
+            guard let kind = TargetPolicyKind(rawValue: policy) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: container.codingPath + [CodingKeys.targetPolicy],
+                    debugDescription: "must be one of " + TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ", got \"\(policy)\""))
+            }
+            targetPolicy = kind
         }
     }
 

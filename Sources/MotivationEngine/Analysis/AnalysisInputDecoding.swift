@@ -34,14 +34,25 @@ public enum AnalysisInputDecoding {
         }
     }
 
+    /// The field's path, `recent_scores[2]` or `experiments[0].arms[1].share`; leading array
+    /// positions (a batch item's) are left out, as the batch answer is in input order.
     private static func name(_ context: DecodingError.Context) -> String {
-        context.codingPath.last?.stringValue ?? "input"
+        var name = ""
+        for key in context.codingPath.drop(while: { $0.intValue != nil }) {
+            if let index = key.intValue {
+                name += "[\(index)]"
+            } else {
+                name += (name.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return name.isEmpty ? "input" : name
     }
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {
         case is Double.Type, is Int.Type: return "a number"
         case is String.Type: return "a string"
+        case is [Double].Type: return "an array of numbers"
         default: return "a JSON object"
         }
     }

@@ -22,7 +22,20 @@ enum InputValidation {
         if let duration = input.durationMinutes, !(duration.isFinite && duration > 0) {
             throw fail("duration_minutes", "must be a positive number of minutes, got \(plain(duration))")
         }
+        if let scores = input.recentScores {
+            guard scores.count <= maximumRecentScores else {
+                throw fail("recent_scores", "at most \(maximumRecentScores) scores, got \(scores.count)")
+            }
+            if let index = scores.firstIndex(where: { !($0.isFinite && $0 >= 0 && $0 <= AnalysisLimits.maximumScore) }) {
+                throw fail(
+                    "recent_scores[\(index)]",
+                    "must be a finite number between 0 and \(plain(AnalysisLimits.maximumScore)), got \(plain(scores[index]))")
+            }
+        }
     }
+
+    /// More earlier scores than any personal window uses.
+    static let maximumRecentScores = 1000
 
     /// `input` without an age or start speed that `check` would refuse (for values recorded in
     /// the player database, such as an age from a date of birth in the future).

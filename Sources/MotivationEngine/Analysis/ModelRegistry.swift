@@ -9,10 +9,12 @@ public struct ModelRegistry: Sendable {
         self.engines = engines
     }
 
-    /// Loads every `*.json` model file in `directory`.
+    /// Loads every `*.json` model file in `directory`; `personal` sets the personal targets of all.
     /// - Throws: `ModelFileError` naming the first file that cannot be used, or the folder when
     ///   it holds no model.
-    public static func load(from directory: URL, catalog: MessageCatalog = .shared) throws -> ModelRegistry {
+    public static func load(
+        from directory: URL, catalog: MessageCatalog = .shared, personal: PersonalTargetSettings = .standard
+    ) throws -> ModelRegistry {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             throw ModelFileError(file: directory.path, problem: "is not a readable folder")
         }
@@ -22,7 +24,7 @@ public struct ModelRegistry: Sendable {
             if engines[model.segment] != nil {
                 throw ModelFileError(file: directory.appendingPathComponent(name).path, problem: "repeats segment \(model.segment)")
             }
-            engines[model.segment] = SegmentEngine(model: model, catalog: catalog)
+            engines[model.segment] = SegmentEngine(model: model, catalog: catalog, personal: personal)
         }
         guard !engines.isEmpty else {
             throw ModelFileError(file: directory.path, problem: "holds no model files; train first")

@@ -9,17 +9,20 @@ public final class SegmentEngine: Sendable {
     public let model: SegmentModel
     /// The message templates.
     public let catalog: MessageCatalog
+    /// The settings of the `personal` and `blended` policies.
+    public let personalSettings: PersonalTargetSettings
     /// Text that is the same in every analysis, made once (formatting costs more than the maths).
     private let reference: ModelReference
     private let segmentText: String
     private let reasons: TargetReasons
 
-    public init(model: SegmentModel, catalog: MessageCatalog = .shared) {
+    public init(model: SegmentModel, catalog: MessageCatalog = .shared, personal: PersonalTargetSettings = .standard) {
         self.model = model
         self.catalog = catalog
+        personalSettings = personal
         reference = ModelReference(id: model.id, trainedAt: ISO8601DateFormatter().string(from: model.trainedAt))
         segmentText = model.segment.description
-        reasons = TargetReasons(model)
+        reasons = TargetReasons(model, personal: personal)
     }
 
     /// The player's cluster, its confidence and every cluster's probability (to six decimals).
@@ -54,30 +57,41 @@ public final class SegmentEngine: Sendable {
             targets: [range.lower, range.upper].map { .init(percentile: $0, score: targetScore($0)) })
     }
 
-    /// The next target for `score` in `cluster` and the message that presents it.
+    /// The next target for `score` in `cluster` under `policy`, and the message that presents it.
     /// - Parameters:
+    ///   - earlierScores: the player's earlier scores in the segment's window, oldest first
+    ///     (for `personal` and `blended`; without enough of them the cohort ladder sets the target).
     ///   - variantKey: picks the message wording; the player's id keeps it stable across refreshes.
+    ///   - showTarget: false for an experiment's control arm: the target is computed but the
+    ///     message names none, and `target_shown` tells the game to hide it.
     public func motivationalMessage(
-        score: Double, cluster: Int, language: Language = .en, variantKey: String? = nil
+        score: Double, cluster: Int, policy: TargetPolicyKind = .cohort, earlierScores: [Double] = [],
+        language: Language = .en, variantKey: String? = nil, showTarget: Bool = true
     ) -> MotivationalMessage {
-        let next = NextTarget(
+        let cohort = NextTarget(
             score: score, cluster: cluster, ladder: model.targetPolicy.ladder, percentiles: model.percentiles)
-        let target = next.score.rounded(.up)  // whole points, never below the exact percentile
+        let chosen = PolicyTarget(
+            policy: policy, score: score, earlier: earlierScores, cohort: cohort, settings: personalSettings,
+            reasons: reasons)
         let current = model.percentiles.percentile(of: score)
         let values = MessageValues(
-            points: target - score, target: target, targetPercentile: next.percentile ?? current,
+            points: chosen.score - score, target: chosen.score, targetPercentile: chosen.segmentPercentile ?? current,
             percentile: current, level: model.clusters[cluster].label,
-            nextLevel: next.higherCluster.map { model.clusters[$0].label }, segment: segmentText)
+            nextLevel: chosen.higherCluster.map { model.clusters[$0].label }, segment: segmentText)
+        let rendered = catalog.renderedMessage(
+            for: showTarget ? chosen.status : .noTarget, language: language, values: values,
+            variantKey: variantKey ?? "\(score)")
         return MotivationalMessage(
-            message: catalog.message(
-                for: next.status, language: language, values: values, variantKey: variantKey ?? "\(score)"),
-            nextTarget: target, nextTargetPercentile: next.percentile, pointsToNextTarget: (target - score).rounded(.up),
-            currentPercentile: (current * 10).rounded() / 10, status: next.status,
-            targetPolicy: model.targetPolicy.name, targetReason: reasons.reason(for: next.percentile))
+            message: rendered.text, nextTarget: chosen.score, nextTargetPercentile: chosen.segmentPercentile,
+            pointsToNextTarget: max(0, (chosen.score - score).rounded(.up)),
+            currentPercentile: (current * 10).rounded() / 10, status: chosen.status,
+            targetPolicy: policy.rawValue, targetReason: chosen.reason, targetShown: showTarget,
+            templateId: rendered.templateId)
     }
 
-    /// The whole analysis of one player.
-    public func analyze(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
+    /// The whole analysis of one player, with the target of `input.targetPolicy` (`cohort`
+    /// when it is nil); `showTarget` false hides the target (see `motivationalMessage`).
+    public func analyze(_ input: AnalysisInput, language: Language = .en, showTarget: Bool = true) throws -> Analysis {
         let prediction = try predictCluster(input)
         return Analysis(
             segment: model.segment,
@@ -87,7 +101,9 @@ public final class SegmentEngine: Sendable {
             clusterPrediction: prediction,
             performanceTargets: performanceTargets(forCluster: prediction.cluster),
             motivationalMessage: motivationalMessage(
-                score: input.score, cluster: prediction.cluster, language: language, variantKey: input.userId),
+                score: input.score, cluster: prediction.cluster, policy: input.targetPolicy ?? .cohort,
+                earlierScores: input.recentScores ?? [], language: language, variantKey: input.userId,
+                showTarget: showTarget),
             model: reference)
     }
 
@@ -96,8 +112,10 @@ public final class SegmentEngine: Sendable {
     /// future, a zero speed) is left out — the mixture is marginalised over it and
     /// `missing_features` says so — instead of refusing the player.
     /// - Throws: `AnalysisError.invalidField` for an impossible score.
-    public func analyzeRecorded(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
-        try analyze(InputValidation.droppingImplausible(input, cleaning: model.training.cleaning), language: language)
+    public func analyzeRecorded(_ input: AnalysisInput, language: Language = .en, showTarget: Bool = true) throws -> Analysis {
+        try analyze(
+            InputValidation.droppingImplausible(input, cleaning: model.training.cleaning), language: language,
+            showTarget: showTarget)
     }
 
     /// The score shown for a percentile target: whole points, rounded up so that reaching it

@@ -24,9 +24,9 @@ public struct MessageCatalog: Sendable {
     final class Table: Sendable {
         /// Indexed by `TargetStatus.catalogIndex`.
         let templates: [[MessageTemplate]]
-        /// The `top_of_range` variants without `{next_level}`, used when there is no next level
-        /// (the top cluster's stretch target).
-        let topOfRangeWithoutNextLevel: [MessageTemplate]
+        /// The positions of the `top_of_range` variants without `{next_level}`, used when there
+        /// is no next level (the top cluster's stretch target).
+        let topOfRangeWithoutNextLevel: [Int]
         /// Cluster label → the language's name for it.
         let levels: [String: String]
         /// The same pairs, for a lookup without hashing (a handful of short labels).
@@ -39,7 +39,7 @@ public struct MessageCatalog: Sendable {
             let name: String
         }
 
-        init(templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [MessageTemplate],
+        init(templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [Int],
              levels: [String: String], file: String) {
             self.templates = templates
             self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
@@ -248,8 +248,8 @@ public struct MessageCatalog: Sendable {
             }
             templates.append(variants)
         }
-        let withoutNextLevel = templates[TargetStatus.topOfRange.catalogIndex].filter {
-            !$0.placeholders.contains(.nextLevel)
+        let withoutNextLevel = templates[TargetStatus.topOfRange.catalogIndex].indices.filter {
+            !templates[TargetStatus.topOfRange.catalogIndex][$0].placeholders.contains(.nextLevel)
         }
         if withoutNextLevel.isEmpty {
             throw MessageCatalogError.needsVariantWithout(
@@ -300,11 +300,29 @@ public struct MessageCatalog: Sendable {
         values: MessageValues,
         variantKey: String
     ) -> String {
+        renderedMessage(for: status, language: language, values: values, variantKey: variantKey).text
+    }
+
+    /// The message of `message(for:language:values:variantKey:)` with the id of its template,
+    /// `status#position` in the language file's list (e.g. `in_range#2`), for the exposure log.
+    public func renderedMessage(
+        for status: TargetStatus,
+        language: Language,
+        values: MessageValues,
+        variantKey: String
+    ) -> RenderedMessage {
         let table = tables[language.catalogIndex]
-        let variants = status == .topOfRange && values.nextLevel == nil
-            ? table.topOfRangeWithoutNextLevel : table.templates[status.catalogIndex]
-        let template = variants[StableHash.bucket(variantKey, count: variants.count)]
-        return Self.render(template, table: table, language: language, values: values)
+        let variants = table.templates[status.catalogIndex]
+        let position: Int
+        if status == .topOfRange && values.nextLevel == nil {
+            let candidates = table.topOfRangeWithoutNextLevel
+            position = candidates[StableHash.bucket(variantKey, count: candidates.count)]
+        } else {
+            position = StableHash.bucket(variantKey, count: variants.count)
+        }
+        return RenderedMessage(
+            text: Self.render(variants[position], table: table, language: language, values: values),
+            templateId: status.rawValue + "#" + String(position))
     }
 
     /// Fills one template (e.g. from `templates(for:language:)`) with `values`.
@@ -396,6 +414,9 @@ extension TargetStatus {
         case .inRange: 2
         case .topOfRange: 3
         case .newPersonalLevel: 4
+        case .personalTarget: 5
+        case .personalLevelReached: 6
+        case .noTarget: 7
         }
     }
 }

@@ -58,15 +58,18 @@ public enum MessagePlaceholder: String, CaseIterable, Sendable, Hashable, Codabl
 
     /// The placeholders a template of `status` may use. `{next_level}` only makes sense past the
     /// top of a range; a `new_personal_level` target is a stretch goal that need not be a
-    /// percentile, so it has no `{target_percentile}`.
+    /// percentile, and personal targets are percentiles of the player's own games, not of the
+    /// segment, so they have no `{target_percentile}`; a `no_target` message names no numbers.
     public static func allowed(in status: TargetStatus) -> Set<MessagePlaceholder> {
         switch status {
         case .belowRange, .approaching, .inRange:
             [.points, .target, .targetPercentile, .percentile, .level, .segment]
         case .topOfRange:
             Set(allCases)
-        case .newPersonalLevel:
+        case .newPersonalLevel, .personalTarget, .personalLevelReached:
             [.points, .target, .percentile, .level, .segment]
+        case .noTarget:
+            [.level, .segment]
         }
     }
 }

@@ -14,4 +14,13 @@ public enum TargetStatus: String, Codable, CaseIterable, Sendable {
     /// Above every percentile the policy uses: the target is a stretch goal (a high percentile
     /// or the player's personal best plus a step), so the message never names a target percentile.
     case newPersonalLevel = "new_personal_level"
+    /// A target from the player's own recent games (`personal` policy) above their score: the
+    /// message speaks of their own level, never of other players.
+    case personalTarget = "personal_target"
+    /// The player's score is at or above their own recent level (`personal` policy): the target
+    /// is to hold that level again, so the message celebrates and never points backwards.
+    case personalLevelReached = "personal_level_reached"
+    /// No target is shown (an experiment's `control` arm): the message encourages without a
+    /// number to reach, and the game hides the target.
+    case noTarget = "no_target"
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The configured experiments (`--experiments FILE`) and the choice of the one a player is in.
+public struct ExperimentPlan: Codable, Sendable, Equatable {
+    public var experiments: [Experiment]
+
+    public init(experiments: [Experiment]) {
+        self.experiments = experiments
+    }
+
+    /// A player's place in an experiment: which one, and which arm.
+    public struct Assignment: Sendable, Equatable {
+        public var experiment: String
+        public var arm: ExperimentArm
+    }
+
+    /// The running experiment at `date` (the latest started when several overlap) and
+    /// `userId`'s arm in it; nil when none runs.
+    public func assignment(for userId: String, at date: Date) -> Assignment? {
+        guard let experiment = experiments.filter({ $0.isRunning(at: date) }).max(by: { $0.start < $1.start }) else {
+            return nil
+        }
+        return Assignment(experiment: experiment.name, arm: experiment.arm(for: userId))
+    }
+
+    /// The experiment named `name`.
+    public func experiment(named name: String) -> Experiment? {
+        experiments.first { $0.name == name }
+    }
+
+    /// Reads and checks a configuration file.
+    /// - Throws: `ExperimentPlanError` naming the file and the problem.
+    public static func load(from url: URL) throws -> ExperimentPlan {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ExperimentPlanError(file: url.path, problem: "cannot be read (\(error.localizedDescription))")
+        }
+        return try decode(data, file: url.path)
+    }
+
+    /// Decodes and checks a configuration; `file` names it in errors.
+    public static func decode(_ data: Data, file: String) throws -> ExperimentPlan {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = parseDate(text) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "must be a date (2026-12-01) or an ISO 8601 time (2026-12-01T09:00:00Z), got \"\(text)\""))
+            }
+            return date
+        }
+        let plan: ExperimentPlan
+        do {
+            plan = try decoder.decode(ExperimentPlan.self, from: data)
+        } catch let error as DecodingError {
+            throw ExperimentPlanError(file: file, problem: AnalysisInputDecoding.fieldError(error).description)
+        }
+        if let problem = plan.experiments.lazy.compactMap(\.problem).first {
+            throw ExperimentPlanError(file: file, problem: problem)
+        }
+        if Set(plan.experiments.map(\.name)).count != plan.experiments.count {
+            throw ExperimentPlanError(file: file, problem: "experiments: names must be unique")
+        }
+        return plan
+    }
+
+    /// A UTC date (`2026-12-01`) or ISO 8601 time.
+    public static func parseDate(_ text: String) -> Date? {
+        if let time = try? Date.ISO8601FormatStyle().parse(text) { return time }
+        return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
+    }
+}
+
+/// A configuration file of experiments that cannot be used.
+public struct ExperimentPlanError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var problem: String
+
+    public var description: String { "\(file): \(problem)" }
+}

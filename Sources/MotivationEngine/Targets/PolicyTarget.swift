@@ -1,0 +1,52 @@
+/// The target a policy sets for one analysis, with the status that picks its message and the
+/// reason that explains it.
+struct PolicyTarget {
+    let score: Double
+    /// The segment percentile the target stands for; nil for a personal target or step.
+    let segmentPercentile: Double?
+    let status: TargetStatus
+    /// The cluster whose range holds a cohort target above the player's own range.
+    let higherCluster: Int?
+    let reason: TargetReason
+
+    /// - Parameters:
+    ///   - score: the player's latest score.
+    ///   - earlier: the player's earlier scores in the segment's window, oldest first.
+    ///   - cohort: the cohort ladder's next target.
+    init(
+        policy: TargetPolicyKind, score: Double, earlier: [Double], cohort: NextTarget,
+        settings: PersonalTargetSettings, reasons: TargetReasons
+    ) {
+        func cohortTarget(_ reason: TargetReason) -> PolicyTarget {
+            PolicyTarget(
+                score: cohort.score.rounded(.up), segmentPercentile: cohort.percentile, status: cohort.status,
+                higherCluster: cohort.higherCluster, reason: reason)
+        }
+        guard policy != .cohort else {
+            self = cohortTarget(reasons.reason(for: cohort.percentile))
+            return
+        }
+        guard let personal = PersonalTarget(score: score, earlier: earlier, settings: settings) else {
+            let windowSize = min(earlier.count + 1, settings.workouts)
+            self = cohortTarget(reasons.fallback(for: cohort.percentile, windowSize: windowSize))
+            return
+        }
+        if policy == .blended && personal.reach >= cohort.score {
+            self = cohortTarget(reasons.withinReach(for: cohort.percentile, of: personal))
+            return
+        }
+        self.score = personal.score
+        segmentPercentile = nil
+        status = personal.score > score ? .personalTarget : .personalLevelReached
+        higherCluster = nil
+        reason = reasons.personal(personal, score: score, cohortTarget: policy == .blended ? cohort.score.rounded(.up) : nil)
+    }
+
+    private init(score: Double, segmentPercentile: Double?, status: TargetStatus, higherCluster: Int?, reason: TargetReason) {
+        self.score = score
+        self.segmentPercentile = segmentPercentile
+        self.status = status
+        self.higherCluster = higherCluster
+        self.reason = reason
+    }
+}
