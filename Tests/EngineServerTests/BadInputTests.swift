@@ -276,14 +276,14 @@ struct BadInputTests {
             ("{\(Self.segment),\"score\":\"150000\"}", "invalid_field", ["score"]),
             (#"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":5,"score":90000}"#, nil, []),
             ("{\(Self.segment),\"score\":-1}", "invalid_field", ["score"]),
-            ("42", "invalid_field", ["Index 4", "JSON object"]),
+            ("42", "invalid_field", ["input", "JSON object"]),
             (#"{"game_mode":"SphereRun","difficulty":2,"duration_minutes":10,"score":1000}"#, "unknown_segment", ["SphereRun"]),
             (#"{"score":1000}"#, "ambiguous_segment", ["game_mode"]),
             ("{\(Self.segment),\"score\":150000,\"age\":500}", "invalid_field", ["age"]),
             ("{\(Self.segment),\"age\":25}", "invalid_field", ["score"]),
             ("{\(Self.segment),\"score\":150000,\"startSpeed\":-1}", "invalid_field", ["startSpeed"]),
-            ("[1,2]", "invalid_field", ["Index 10", "JSON object"]),
-            ("null", "invalid_field", ["Index 11", "null"]),
+            ("[1,2]", "invalid_field", ["input", "JSON object"]),
+            ("null", "invalid_field", ["input", "null"]),
             (Self.valid, nil, []),
         ]
         let body = "[" + items.map(\.json).joined(separator: ",") + "]"

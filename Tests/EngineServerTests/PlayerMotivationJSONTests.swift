@@ -13,7 +13,7 @@ struct PlayerMotivationJSONTests {
         let json = """
             {"user_id":7,"segment":{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10},
              "latest_score":60000,"latest_played_at":"2025-11-24T16:00:00Z","personal_best":71000.5,
-             "completed_workouts":12,"recent_scores":[50000,55500.5,60000],"trend":{"workouts":3,"slope_per_workout":5000.25,"improving":true}\(optional)}
+             "completed_workouts":12,"recent_scores":[50000,55500.5,60000],"window_scores":[55500.5,60000],"trend":{"workouts":3,"slope_per_workout":5000.25,"improving":true}\(optional)}
             """
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -24,7 +24,7 @@ struct PlayerMotivationJSONTests {
     func matchesJSONEncoder(withAge: Bool) async throws {
         let history = try Self.history(withAge: withAge)
         let fixture = try await ServerFixture.shared
-        let analysis = try ModelRegistry.load(from: fixture.models).analyze(history.analysisInput)
+        let analysis = try ModelRegistry.load(from: fixture.models).analyze(history.analysisInput())
         let ours = Data(try JSONWriter.encode(analysis, history: history).readableBytesView)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

@@ -40,7 +40,7 @@ struct PlayerRouteTests {
             let history = try await PlayerDatabase.with(location) { db in
                 try await PlayerQueries(db).history(user: user, in: ServerFixture.dualFlow10)
             }
-            let expected = try ModelRegistry.load(from: fixture.models).analyze(history.analysisInput)
+            let expected = try ModelRegistry.load(from: fixture.models).analyze(history.analysisInput())
             try await withServer(configuration) { client in
                 try await client.execute(uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)", method: .get) { response in
                     #expect(response.status == .ok)

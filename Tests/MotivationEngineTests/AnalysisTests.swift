@@ -46,8 +46,11 @@ struct AnalysisTests {
           arguments: [5_000.0, 58_000, 95_000, 99_500, 250_000])
     func designShape(score: Double) throws {
         var expected = Self.keySets(try JSONSerialization.jsonObject(with: Data(Self.designExample.utf8)))
-        // The one documented addition: which features were marginalised out.
+        // The documented additions: which features were marginalised out, whether the target
+        // is shown and the message's template (issue 11), the personal window's size.
         expected[".cluster_prediction"]!.insert("missing_features")
+        expected[".motivational_message"]!.formUnion(["target_shown", "template_id"])
+        expected[".motivational_message.target_reason"]!.insert("window_size")
         for input in [
             AnalysisInput(score: score, age: 30, startSpeed: 4.5, userId: "u1"),
             AnalysisInput(score: score),  // nulls are keys too

@@ -67,7 +67,7 @@ struct MessageCatalogErrorTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var object = try englishObject()
         object["messages"] = Dictionary(uniqueKeysWithValues: TargetStatus.allCases.map {
-            ($0.rawValue, ["Go, {level}: {points} points to {target}!"] as [Any])
+            ($0.rawValue, [$0 == .noTarget ? "Go, {level}!" : "Go, {level}: {points} points to {target}!"] as [Any])
         }) as [String: Any]
         try JSONSerialization.data(withJSONObject: object).write(to: directory.appendingPathComponent("en.json"))
         let catalog = try MessageCatalog(directory: directory)

@@ -41,11 +41,20 @@ struct MessageCatalogTests {
         }
     }
 
-    @Test("English names the points and the target in every status")
+    @Test("English names the points and the target in every status that shows one, and no number without a target")
     func essentialPlaceholders() {
         for status in TargetStatus.allCases {
+            let needed: Set<MessagePlaceholder> =
+                switch status {
+                case .noTarget: []
+                case .personalLevelReached: [.target]  // reached: no points are owed
+                default: [.points, .target]
+                }
             for template in MessageCatalog.shared.templates(for: status, language: .en) {
-                #expect(template.placeholders.isSuperset(of: [.points, .target]), "\(template.source)")
+                #expect(template.placeholders.isSuperset(of: needed), "\(template.source)")
+                if status == .noTarget {
+                    #expect(template.placeholders.isDisjoint(with: [.points, .target, .percentile, .targetPercentile]))
+                }
             }
         }
         #expect(MessageCatalog.shared.placeholders(for: .topOfRange, language: .en).contains(.nextLevel))

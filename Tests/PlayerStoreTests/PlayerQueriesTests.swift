@@ -52,7 +52,7 @@ struct PlayerQueriesTests {
             #expect(history.trend.workouts == 3)  // 120, 110, 130: slope +5 per workout
             #expect(abs(history.trend.slopePerWorkout - 5) < 1e-9)
             #expect(history.trend.improving)
-            #expect(history.analysisInput.score == 130)
+            #expect(history.analysisInput().score == 130)
         }
     }
 

@@ -35,7 +35,7 @@ public struct EngineService: Sendable {
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
-        models = try ModelStore(directory: configuration.modelsDirectory)
+        models = try ModelStore(directory: configuration.modelsDirectory, personal: configuration.personalTargets)
         pool = try configuration.database.map {
             try DatabasePool(
                 $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
@@ -52,12 +52,14 @@ public struct EngineService: Sendable {
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))
         AnalyzeRoutes(
-            models: models, metrics: metrics, predictionLog: predictionLog,
+            models: models, metrics: metrics, predictionLog: predictionLog, experiments: configuration.experiments,
             limits: .init(
                 body: configuration.maximumBodyBytes, batchBody: configuration.maximumBatchBytes,
                 batchItems: configuration.maximumBatchItems)
         ).add(to: router)
-        PlayerRoutes(models: models, pool: pool, metrics: metrics, predictionLog: predictionLog).add(to: router)
+        PlayerRoutes(
+            models: models, pool: pool, metrics: metrics, predictionLog: predictionLog, experiments: configuration.experiments
+        ).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
         DashboardRoutes(

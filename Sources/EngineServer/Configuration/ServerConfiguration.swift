@@ -1,4 +1,5 @@
 import Foundation
+import MotivationEngine
 import PlayerStore
 
 /// Everything `serve` needs to know; the command line and environment fill it in.
@@ -28,6 +29,10 @@ public struct ServerConfiguration: Sendable {
     public var maximumBatchItems = 10_000
     /// Whether to record shown targets in the engine's prediction log (needs a database).
     public var predictionLog = true
+    /// The settings of the `personal` and `blended` target policies.
+    public var personalTargets = PersonalTargetSettings.standard
+    /// The retention experiments (`--experiments FILE`); none by default.
+    public var experiments = ExperimentPlan(experiments: [])
 
     public init(modelsDirectory: URL) {
         self.modelsDirectory = modelsDirectory

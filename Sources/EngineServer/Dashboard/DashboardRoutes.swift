@@ -164,7 +164,7 @@ struct DashboardRoutes: Sendable {
         let segment = engine.model.segment
         do {
             let history = try await pool.withQueries { try await $0.history(user: user, in: segment) }
-            let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
+            let analysis = try engine.analyzeRecorded(history.analysisInput(), language: language)
             page.form.score = String(Int(history.latestScore))
             page.result = PlayerPage.result(analysis, engine: engine, history: history)
         } catch let error as DatabaseError {

@@ -44,6 +44,10 @@ extension JSONWriter {
         beginArray()
         for score in history.recentScores { try value(score) }
         endArray()
+        key("window_scores")
+        beginArray()
+        for score in history.windowScores { try value(score) }
+        endArray()
         endObject()
     }
 

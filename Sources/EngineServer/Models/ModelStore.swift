@@ -8,6 +8,8 @@ import Synchronization
 public final class ModelStore: Sendable {
     /// The folder the models are read from.
     public let directory: URL
+    /// The personal-target settings every engine is made with.
+    public let personal: PersonalTargetSettings
     private let state: Mutex<Loaded>
 
     /// One successful load.
@@ -22,9 +24,10 @@ public final class ModelStore: Sendable {
 
     /// Loads the models of `directory`.
     /// - Throws: `ModelFileError` when the folder holds no usable model.
-    public init(directory: URL) throws {
+    public init(directory: URL, personal: PersonalTargetSettings = .standard) throws {
         self.directory = directory
-        state = Mutex(try Self.load(directory))
+        self.personal = personal
+        state = Mutex(try Self.load(directory, personal: personal))
     }
 
     /// The models serving now.
@@ -35,14 +38,15 @@ public final class ModelStore: Sendable {
     /// - Throws: `ModelFileError` naming the file at fault; the old models keep serving.
     @discardableResult
     public func reload() throws -> Loaded {
-        let loaded = try Self.load(directory)
+        let loaded = try Self.load(directory, personal: personal)
         state.withLock { $0 = loaded }
         return loaded
     }
 
-    private static func load(_ directory: URL) throws -> Loaded {
+    private static func load(_ directory: URL, personal: PersonalTargetSettings) throws -> Loaded {
         let fingerprint = FolderFingerprint(directory)
-        return Loaded(registry: try ModelRegistry.load(from: directory), loadedAt: Date(), fingerprint: fingerprint)
+        return Loaded(
+            registry: try ModelRegistry.load(from: directory, personal: personal), loadedAt: Date(), fingerprint: fingerprint)
     }
 }
 

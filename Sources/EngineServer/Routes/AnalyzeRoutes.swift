@@ -10,6 +10,7 @@ struct AnalyzeRoutes: Sendable {
     let models: ModelStore
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
+    let experiments: ExperimentPlan
     let limits: Limits
 
     /// Size limits of the request bodies.
@@ -24,17 +25,22 @@ struct AnalyzeRoutes: Sendable {
         router.post("/v1/analyze/batch") { request, context in try await batch(request, context: context) }
     }
 
-    /// One player: the analysis JSON of DESIGN.md.
+    /// One player: the analysis JSON of DESIGN.md, with the target of the requested policy or,
+    /// for a player with an id in a running experiment, of their arm.
     func analyze(_ request: Request, context: Context) async throws -> Response {
         let language = try request.language()
         let body = try await request.collectedBody(upTo: limits.body, expected: "a JSON object")
-        let input =
+        var input =
             try body.withUnsafeReadableBytes(AnalysisInputReader.read)
             ?? AnalysisInputDecoding.decode(Data(body.readableBytesView))
-        let analysis = try models.current.registry.analyze(input, language: language)
+        let now = Date()
+        let presentation = experiments.presentation(for: input.userId, requested: input.targetPolicy, at: now)
+        input.targetPolicy = presentation.policy
+        let analysis = try models.current.registry.analyze(input, language: language, showTarget: presentation.showTarget)
         metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
         if let predictionLog, let user = input.userId {
-            predictionLog.record(PredictionRecord(analysis, userId: user, language: language, route: "/v1/analyze"))
+            predictionLog.record(PredictionRecord(
+                analysis, userId: user, language: language, route: "/v1/analyze", assignment: presentation.assignment, at: now))
         }
         return .json(try JSONWriter.encode(analysis))
     }

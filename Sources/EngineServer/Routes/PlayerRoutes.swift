@@ -15,6 +15,7 @@ struct PlayerRoutes: Sendable {
     let pool: DatabasePool?
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
+    let experiments: ExperimentPlan
 
     func add(to router: Router<Context>) {
         router.get(RouterPath(Self.route)) { request, context in try await motivation(request, context: context) }
@@ -34,13 +35,25 @@ struct PlayerRoutes: Sendable {
         guard let pool else {
             throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
         }
+        let requested = try request.uri.queryParameters["target_policy"].map { value in
+            guard let policy = TargetPolicyKind(rawValue: String(value)) else {
+                throw APIError.invalidField(
+                    "target_policy",
+                    "must be one of \(TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
+            }
+            return policy
+        }
         let segment = engine.model.segment
         let history = try await pool.withQueries { queries in
-            try await queries.history(user: user, in: segment, trendWorkouts: trend)
+            try await queries.history(user: user, in: segment, trendWorkouts: trend, personal: engine.personalSettings)
         }
-        let analysis = try engine.analyzeRecorded(history.analysisInput, language: language)
+        let now = Date()
+        let presentation = experiments.presentation(for: text, requested: requested, at: now)
+        let analysis = try engine.analyzeRecorded(
+            history.analysisInput(policy: presentation.policy), language: language, showTarget: presentation.showTarget)
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
-        predictionLog?.record(PredictionRecord(analysis, userId: text, language: language, route: Self.route))
+        predictionLog?.record(PredictionRecord(
+            analysis, userId: text, language: language, route: Self.route, assignment: presentation.assignment, at: now))
         return .json(try JSONWriter.encode(analysis, history: history))
     }
 

@@ -52,7 +52,7 @@ public enum AnalysisInputDecoding {
         switch type {
         case is Double.Type, is Int.Type: return "a number"
         case is String.Type: return "a string"
-        case is [Double].Type: return "an array of numbers"
+        case is [Double].Type, is [Any].Type: return "an array of numbers"
         default: return "a JSON object"
         }
     }

@@ -73,8 +73,8 @@ public struct ModelRegistry: Sendable {
         return whole
     }
 
-    /// Finds the model for the input and analyses it.
-    public func analyze(_ input: AnalysisInput, language: Language = .en) throws -> Analysis {
-        try engine(for: input).analyze(input, language: language)
+    /// Finds the model for the input and analyses it (`showTarget`: see `SegmentEngine.analyze`).
+    public func analyze(_ input: AnalysisInput, language: Language = .en, showTarget: Bool = true) throws -> Analysis {
+        try engine(for: input).analyze(input, language: language, showTarget: showTarget)
     }
 }

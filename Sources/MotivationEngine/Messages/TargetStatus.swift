@@ -20,7 +20,8 @@ public enum TargetStatus: String, Codable, CaseIterable, Sendable {
     /// The player's score is at or above their own recent level (`personal` policy): the target
     /// is to hold that level again, so the message celebrates and never points backwards.
     case personalLevelReached = "personal_level_reached"
-    /// No target is shown (an experiment's `control` arm): the message encourages without a
-    /// number to reach, and the game hides the target.
+    /// The messages shown without a target (an experiment's `control` arm): they encourage
+    /// without a number to reach. Only a message section: the analysis's `status` still says
+    /// where the player stands, and `target_shown` is false.
     case noTarget = "no_target"
 }

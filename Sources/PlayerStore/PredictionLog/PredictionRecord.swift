@@ -2,8 +2,9 @@ import Foundation
 import MotivationEngine
 import SQLKit
 
-/// One target and message shown to a player, as the prediction log (`engine_predictions`) keeps
-/// it: the basis of later retention analysis.
+/// One target and message shown to a player, as the exposure log (`engine_predictions`) keeps
+/// it: the basis of the retention report. A record made inside an experiment also records the
+/// player's arm in `engine_experiment_assignments` at their first exposure.
 public struct PredictionRecord: Sendable, Equatable {
     public var createdAt: Date
     public var userId: String?
@@ -11,17 +12,30 @@ public struct PredictionRecord: Sendable, Equatable {
     public var segment: SegmentKey
     public var score: Double
     public var cluster: Int
+    public var clusterLabel: String
     public var nextTarget: Double
     public var nextTargetPercentile: Double?
     public var status: String
     public var targetPolicy: String
+    /// Where the target came from (`cohort`, `personal`, `personal_step`).
+    public var targetSource: String
+    /// False when the target was computed but hidden (an experiment's control arm).
+    public var targetShown: Bool
     public var message: String
+    /// The message template's id (`status#position`).
+    public var templateId: String
     public var language: String
     /// The route that showed it, e.g. `/v1/players/{userId}/motivation`.
     public var route: String
+    /// The experiment and arm the player was in, if any.
+    public var experiment: String?
+    public var arm: String?
 
-    /// The record of `analysis`, shown now through `route`.
-    public init(_ analysis: Analysis, userId: String?, language: Language, route: String, at createdAt: Date = Date()) {
+    /// The record of `analysis`, shown now through `route`, in `assignment`'s arm if any.
+    public init(
+        _ analysis: Analysis, userId: String?, language: Language, route: String,
+        assignment: ExperimentPlan.Assignment? = nil, at createdAt: Date = Date()
+    ) {
         let message = analysis.motivationalMessage
         self.createdAt = createdAt
         self.userId = userId
@@ -29,38 +43,63 @@ public struct PredictionRecord: Sendable, Equatable {
         segment = analysis.segment
         score = analysis.playerData.score
         cluster = analysis.clusterPrediction.cluster
+        clusterLabel = analysis.clusterPrediction.clusterLabel
         nextTarget = message.nextTarget
         nextTargetPercentile = message.nextTargetPercentile
         status = message.status.rawValue
         targetPolicy = message.targetPolicy
+        targetSource = message.targetReason.source
+        targetShown = message.targetShown
         self.message = message.message
+        templateId = message.templateId
         self.language = language.rawValue
         self.route = route
+        experiment = assignment?.experiment
+        arm = assignment?.arm.name
     }
 
     /// UTC, ISO 8601 with milliseconds.
     private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// Inserts `records` in one statement (the engine's own table; run `EngineSchema.migrate` first).
+    /// Inserts `records` in one statement, and the experiment arms of players seen for the first
+    /// time in a second (the engine's own tables; run `EngineSchema.migrate` first).
     public static func insert(_ records: [PredictionRecord], on database: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
         let postgres = database.dialect.name == "postgresql"
+        func time(_ date: Date) -> SQLQueryString {
+            let text = Self.timestamp.format(date)
+            return postgres ? "\(bind: text)::timestamptz" : "\(bind: text)"
+        }
         let rows = records.map { record -> SQLQueryString in
-            let time = Self.timestamp.format(record.createdAt)
-            let createdAt: SQLQueryString = postgres ? "\(bind: time)::timestamptz" : "\(bind: time)"
-            return "(" + createdAt
+            "(" + time(record.createdAt)
                 + """
                 , \(bind: record.userId), \(bind: record.modelId), \(bind: record.segment.gameMode), \
                 \(bind: record.segment.difficulty), \(bind: record.segment.durationMinutes), \(bind: record.score), \
-                \(bind: record.cluster), \(bind: record.nextTarget), \(bind: record.nextTargetPercentile), \
-                \(bind: record.status), \(bind: record.targetPolicy), \(bind: record.message), \(bind: record.language), \
-                \(bind: record.route))
+                \(bind: record.cluster), \(bind: record.clusterLabel), \(bind: record.nextTarget), \
+                \(bind: record.nextTargetPercentile), \(bind: record.status), \(bind: record.targetPolicy), \
+                \(bind: record.targetSource), \(bind: record.targetShown), \(bind: record.message), \
+                \(bind: record.templateId), \(bind: record.language), \(bind: record.route), \(bind: record.experiment), \
+                \(bind: record.arm))
                 """
         }
         let insert: SQLQueryString = """
             INSERT INTO engine_predictions (created_at, user_id, model_id, game_mode, difficulty, duration_minutes, \
-            score, cluster, next_target, next_target_percentile, status, target_policy, message, language, route) VALUES 
+            score, cluster, cluster_label, next_target, next_target_percentile, status, target_policy, target_source, \
+            target_shown, message, template_id, language, route, experiment, arm) VALUES 
             """
         try await database.raw(insert + rows.joined(separator: ", ")).run()
+        // The first record of a player in an experiment fixes their arm; later ones change nothing.
+        var seen = Set<[String]>()
+        let assignments = records.compactMap { record -> SQLQueryString? in
+            guard let experiment = record.experiment, let arm = record.arm, let user = record.userId,
+                seen.insert([experiment, user]).inserted
+            else { return nil }
+            return "(\(bind: experiment), \(bind: user), \(bind: arm), " + time(record.createdAt) + ")"
+        }
+        guard !assignments.isEmpty else { return }
+        try await database.raw(
+            "INSERT INTO engine_experiment_assignments (experiment, user_id, arm, assigned_at) VALUES "
+                + assignments.joined(separator: ", ") + " ON CONFLICT (experiment, user_id) DO NOTHING"
+        ).run()
     }
 }

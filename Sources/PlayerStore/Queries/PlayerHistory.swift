@@ -17,6 +17,9 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
     public var completedWorkouts: Int
     /// The scores of the last workouts (the trend's window), oldest first.
     public var recentScores: [Double]
+    /// The scores the personal target is taken over, oldest first, ending with the latest: the
+    /// last workouts (up to the personal window's count) within its days of the latest workout.
+    public var windowScores: [Double]
     public var trend: Trend
 
     /// The least-squares slope of the scores of the last workouts, oldest to newest.
@@ -63,12 +66,14 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
         case personalBest = "personal_best"
         case completedWorkouts = "completed_workouts"
         case recentScores = "recent_scores"
+        case windowScores = "window_scores"
     }
 
-    /// The analysis input for the latest workout.
-    public var analysisInput: AnalysisInput {
+    /// The analysis input for the latest workout under `policy`, with the window's earlier scores.
+    public func analysisInput(policy: TargetPolicyKind? = nil) -> AnalysisInput {
         AnalysisInput(
             gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: Double(segment.durationMinutes),
-            score: latestScore, age: latestAge, startSpeed: latestStartSpeed, userId: String(userId))
+            score: latestScore, age: latestAge, startSpeed: latestStartSpeed, userId: String(userId),
+            recentScores: Array(windowScores.dropLast()), targetPolicy: policy)
     }
 }

@@ -11,8 +11,8 @@ extension PlayerQueries {
     /// The trend window when none is given.
     public static let defaultTrendWorkouts = 10
 
-    /// A player's latest completed workout, personal best and trend over the last `trendWorkouts`
-    /// completed workouts in `segment`, in one query (a second one only to tell an unknown user
+    /// A player's latest completed workout, personal best, trend over the last `trendWorkouts`
+    /// completed workouts in `segment` and the window of their personal target (`personal`), in one query (a second one only to tell an unknown user
     /// from one without workouts; on a PostgreSQL connection given to `init`, a prepared statement). The query goes from the player's workouts to their race
     /// configs by id: `CROSS JOIN` fixes SQLite's join order, and the `|| ''` and `+ 0` on the
     /// segment columns keep it from using the segment index instead (without statistics it
@@ -20,11 +20,13 @@ extension PlayerQueries {
     /// - Throws: `DatabaseError.unknownUser` when there is no such user, `.noWorkouts` when the
     ///   user has no completed workout in the segment.
     public func history(
-        user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts
+        user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts,
+        personal: PersonalTargetSettings = .standard
     ) async throws -> PlayerHistory {
         let minutes = segment.durationMinutes
         let seconds = (shortest: minutes * 60 - 30, longest: minutes * 60 + 30)
-        let limit = max(1, trendWorkouts)
+        let trendWorkouts = max(1, trendWorkouts)
+        let limit = max(trendWorkouts, personal.workouts)
         var recent: [LatestWorkout] = []
         if let postgres {
             let rows = try await postgres.execute(
@@ -58,12 +60,15 @@ extension PlayerQueries {
             guard !users.isEmpty else { throw DatabaseError.unknownUser(String(user)) }
             throw DatabaseError.noWorkouts(user: String(user), segment: segment.description)
         }
-        let scores = recent.reversed().map(\.score)
+        let scores = recent.prefix(trendWorkouts).reversed().map(\.score)
+        // The personal window counts back from the latest workout, so a gap in play keeps it.
+        let windowStart = latest.playedAt - Double(personal.days) * 86_400
+        let window = recent.prefix(personal.workouts).prefix { $0.playedAt >= windowStart }.reversed().map(\.score)
         return PlayerHistory(
             userId: user, segment: segment, latestScore: latest.score, latestAge: latest.age,
             latestStartSpeed: latest.startSpeed, latestPlayedAt: Date(timeIntervalSince1970: latest.playedAt),
             personalBest: latest.best, completedWorkouts: latest.workouts, recentScores: scores,
-            trend: PlayerHistory.Trend(scores: scores))
+            windowScores: window, trend: PlayerHistory.Trend(scores: scores))
     }
 }
 

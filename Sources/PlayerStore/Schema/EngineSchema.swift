@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 /// The engine's own tables, kept apart from the application's: a migration log, the model
-/// registry's metadata, the prediction log and message events. Migrations are versioned and
+/// registry's metadata, the prediction (exposure) log, experiment assignments and message events. Migrations are versioned and
 /// re-runnable: each runs once, in order, and is recorded in `engine_migrations`.
 public enum EngineSchema {
     /// One migration: a version, a name and its statements (the same SQL for both databases).
@@ -43,6 +43,21 @@ public enum EngineSchema {
                 "ALTER TABLE engine_predictions ADD COLUMN message TEXT",
                 "ALTER TABLE engine_predictions ADD COLUMN language TEXT",
                 "ALTER TABLE engine_predictions ADD COLUMN route TEXT",
+            ]
+        },
+        Migration(version: 3, name: "exposure log: cluster label, target source, template, experiment arm; assignments") { postgres in
+            [
+                "ALTER TABLE engine_predictions ADD COLUMN cluster_label TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN target_source TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN target_shown \(postgres ? "BOOLEAN" : "INTEGER")",
+                "ALTER TABLE engine_predictions ADD COLUMN template_id TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN experiment TEXT",
+                "ALTER TABLE engine_predictions ADD COLUMN arm TEXT",
+                "CREATE INDEX IF NOT EXISTS engine_predictions_experiment ON engine_predictions (experiment, user_id, created_at)",
+                """
+                CREATE TABLE IF NOT EXISTS engine_experiment_assignments (experiment TEXT NOT NULL, user_id TEXT NOT NULL, \
+                arm TEXT NOT NULL, assigned_at \(postgres ? "TIMESTAMPTZ" : "TEXT") NOT NULL, PRIMARY KEY (experiment, user_id))
+                """,
             ]
         },
     ]

@@ -2,17 +2,18 @@ import Foundation
 import MotivationEngine
 import PlayerStore
 
-/// `serve --demo`'s first start: a demo SQLite database and its models in one folder, made
-/// when missing and reused afterwards.
+/// `serve --demo`'s first start: a demo SQLite database, its models and a retention experiment
+/// in one folder, made when missing and reused afterwards.
 struct DemoSetup {
     let directory: URL
 
     var databaseFile: URL { directory.appendingPathComponent("players.sqlite") }
     var modelsDirectory: URL { directory.appendingPathComponent("models", isDirectory: true) }
+    var experimentsFile: URL { directory.appendingPathComponent("experiments.json") }
 
     /// Makes what is missing.
-    /// - Returns: the database and the models folder to serve.
-    func prepare() async throws -> (database: DatabaseLocation, models: URL) {
+    /// - Returns: the database, the models folder and the experiments file to serve.
+    func prepare() async throws -> (database: DatabaseLocation, models: URL, experiments: URL) {
         try FileManager.default.createDirectory(at: modelsDirectory, withIntermediateDirectories: true)
         let database = DatabaseLocation.sqlite(path: databaseFile.path)
         if !FileManager.default.fileExists(atPath: databaseFile.path) {
@@ -32,6 +33,9 @@ struct DemoSetup {
             let source = try await TrainingSource(csv: nil, db: databaseFile.path, defaults: SegmentDefaults())
             _ = try SegmentTraining.trainAll(source, with: SegmentTrainer(options: TrainingOptions()), into: modelsDirectory)
         }
-        return (database, modelsDirectory)
+        if !FileManager.default.fileExists(atPath: experimentsFile.path) {
+            try DemoExperiment.write(to: experimentsFile)
+        }
+        return (database, modelsDirectory, experimentsFile)
     }
 }

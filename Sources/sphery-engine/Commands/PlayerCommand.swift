@@ -25,19 +25,22 @@ struct PlayerCommand: AsyncParsableCommand {
     var trend: Int = PlayerQueries.defaultTrendWorkouts
 
     @OptionGroup var language: LanguageOption
+    @OptionGroup var targets: TargetPolicyOptions
 
     func run() async throws {
         guard trend >= 2 else { throw ValidationError("--trend must be at least 2, got \(trend)") }
-        let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models))
+        let personal = try targets.personal()
+        let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models), personal: personal)
         let engine = try registry.engine(
             for: AnalysisInput(
                 gameMode: segment.gameMode, difficulty: segment.difficulty,
                 durationMinutes: segment.duration.map(Double.init), score: 0))
         let (user, trend) = (user, trend)
         let history = try await PlayerDatabase.with(try database.location()) { db in
-            try await PlayerQueries(db).history(user: user, in: engine.model.segment, trendWorkouts: trend)
+            try await PlayerQueries(db).history(user: user, in: engine.model.segment, trendWorkouts: trend, personal: personal)
         }
-        let analysis = try engine.analyzeRecorded(history.analysisInput, language: try language.validated())
+        let analysis = try engine.analyzeRecorded(
+            history.analysisInput(policy: try targets.policy()), language: try language.validated())
         print(try JSONOutput.string(PlayerReport(analysis: analysis, history: history)))
     }
 }

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also be set by an environment variable (the option wins): SPHERY_DB_URL, \
             SPHERY_MODELS, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
-            SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL. With --demo and no database, a demo SQLite \
+            SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL, SPHERY_EXPERIMENTS. With --demo and no database, a demo SQLite \
             database and its models are made on first start (in --demo-dir) and reused afterwards. \
             Logs are JSON lines on standard output (UTC times), one per request. SIGTERM or SIGINT \
             stops it gracefully: no new connections, in-flight requests finish, the prediction log \
@@ -54,6 +54,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical [SPHERY_LOG_LEVEL, default: info].")
     var logLevel: String?
 
+    @Option(help: "Retention experiments, a JSON file [SPHERY_EXPERIMENTS; with --demo, default: the demo's experiments.json].")
+    var experiments: String?
+
+    @OptionGroup var targets: TargetPolicyOptions
+
     @Flag(help: "Without --db: make (once) and use a demo database and models in --demo-dir.")
     var demo = false
 
@@ -79,6 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
             let prepared = try await DemoSetup(directory: URL(fileURLWithPath: demoDir)).prepare()
             configuration.database = prepared.database
             configuration.modelsDirectory = prepared.models
+            if configuration.experiments.experiments.isEmpty {
+                configuration.experiments = try ExperimentPlan.load(from: prepared.experiments)
+            }
         }
         let app = try buildApplication(configuration, metrics: metrics, logger: logger)
         logger.notice(
@@ -110,6 +118,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
         configuration.maximumBatchItems = maxBatch
         configuration.predictionLog = !noPredictionLog
+        configuration.personalTargets = try targets.personal()
+        if try targets.policy() != nil {
+            throw ValidationError("--target-policy is per request for serve: ?target_policy= or \"target_policy\" in the body")
+        }
+        if let path = experiments ?? environment["SPHERY_EXPERIMENTS"] {
+            configuration.experiments = try ExperimentPlan.load(from: URL(fileURLWithPath: path))
+        }
         return configuration
     }
 
