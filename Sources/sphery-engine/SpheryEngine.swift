@@ -12,7 +12,6 @@ struct SpheryEngine: AsyncParsableCommand {
             DemoDataCommand.self, MigrateCommand.self, SegmentsCommand.self, TrainCommand.self, AnalyzeCommand.self,
             PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self, ServeCommand.self,
             ReportCommand.self,
-            ReportCommand.self,
             SimulateCommand.self,
         ]
     )
