@@ -391,6 +391,34 @@ struct OpenAPIContractTests {
             }
         }
 
+        // The retention report: from a log with an experiment, and from a database without one.
+        var withLog = fixture.configuration(database: false)
+        let logged = try await ExposureFixture.database(players: 60)
+        defer { try? FileManager.default.removeItem(atPath: logged) }
+        withLog.database = .sqlite(path: logged)
+        try await withServer(withLog) { client in
+            for exchange in [
+                Exchange(
+                    name: "retention report", method: .get, uri: "/v1/reports/retention", route: "/v1/reports/retention",
+                    status: 200),
+                Exchange(
+                    name: "retention report with a bad date", method: .get, uri: "/v1/reports/retention?as_of=soon",
+                    route: "/v1/reports/retention", status: 400, errorCode: "invalid_field"),
+                Exchange(
+                    name: "retention report of an unknown experiment", method: .get,
+                    uri: "/v1/reports/retention?experiment=nope", route: "/v1/reports/retention", status: 404,
+                    errorCode: "unknown_experiment"),
+            ] {
+                try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
+            }
+        }
+        try await withServer(fixture.configuration(database: false)) { client in
+            let exchange = Exchange(
+                name: "retention report without a database", method: .get, uri: "/v1/reports/retention",
+                route: "/v1/reports/retention", status: 503, errorCode: "database_unavailable")
+            try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
+        }
+
         // A database that cannot be opened: not ready.
         var unreachable = fixture.configuration(database: false)
         unreachable.database = .sqlite(path: "/nonexistent-\(UUID().uuidString)/players.sqlite")

@@ -62,6 +62,7 @@ public struct EngineService: Sendable {
         ).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
+        ReportRoutes(pool: pool, experiments: configuration.experiments).add(to: router)
         DashboardRoutes(
             models: models, pool: pool, templates: templates, serving: metrics.serving,
             maximumUploadBytes: configuration.maximumBatchBytes)

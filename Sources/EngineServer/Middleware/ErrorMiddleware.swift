@@ -45,6 +45,12 @@ struct ErrorMiddleware: RouterMiddleware {
             return error
         case let error as AnalysisError:
             return APIError(error)
+        case let error as RetentionReporterError:
+            return APIError(error)
+        case let error as ExposureLogError:
+            return APIError(.notFound, code: "no_exposure_log", message: error.description)
+        case let error as RetentionReportError:
+            return APIError(.badRequest, code: "invalid_field", message: error.problem)
         case let error as DatabaseError:
             switch error {
             case .unknownUser: return APIError(.notFound, code: "unknown_user", message: error.description)

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import MotivationEngine
+import PlayerStore
+
+/// `GET /v1/reports/retention`: an experiment's retention report from the exposure log and the
+/// workouts in the database (built on request; a large log takes seconds).
+struct ReportRoutes: Sendable {
+    typealias Context = EngineRequestContext
+
+    let pool: DatabasePool?
+    let experiments: ExperimentPlan
+
+    func add(to router: Router<Context>) {
+        router.get("/v1/reports/retention") { request, _ in
+            let report = try await Self.report(for: request, pool: pool, experiments: experiments)
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.sortedKeys]
+            return Response.json(ByteBuffer(data: try encoder.encode(report)))
+        }
+    }
+
+    /// The report the query asks for: `experiment` (default: the only one logged), `as_of` (a
+    /// date or ISO 8601 time; default: the data's clock) and `hit_workouts` (K, default 5).
+    /// - Throws: 400 for a malformed parameter, 503 without a database, 404 for an unknown experiment.
+    static func report(for request: Request, pool: DatabasePool?, experiments: ExperimentPlan) async throws -> RetentionReport {
+        let query = request.uri.queryParameters
+        var reporter = RetentionReporter(plan: experiments.experiments.isEmpty ? nil : experiments)
+        reporter.experiment = query["experiment"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let text = query["as_of"].map(String.init), !text.isEmpty {
+            guard let date = ExperimentPlan.parseDate(text) else {
+                throw APIError.invalidField("as_of", "must be a date (2026-12-01) or an ISO 8601 time (2026-12-01T09:00:00Z), got '\(text)'")
+            }
+            reporter.asOf = date
+        }
+        if let text = query["hit_workouts"].map(String.init), !text.isEmpty {
+            guard let k = Int(text), (1...100).contains(k) else {
+                throw APIError.invalidField("hit_workouts", "must be a whole number from 1 to 100, got '\(text)'")
+            }
+            reporter.hitWorkouts = k
+        }
+        guard let pool else {
+            throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
+        }
+        let request = reporter
+        return try await pool.withDatabase { db in try await request.report(on: db).report }
+    }
+}
+
+extension APIError {
+    /// The answer to a report that cannot be made.
+    init(_ error: RetentionReporterError) {
+        switch error {
+        case .unknownExperiment, .notInPlan:
+            self.init(.notFound, code: "unknown_experiment", message: error.description)
+        case .chooseExperiment(let logged) where logged.isEmpty:
+            self.init(.notFound, code: "no_experiment", message: error.description)
+        case .chooseExperiment:
+            self.init(.badRequest, code: "ambiguous_experiment", message: error.description + " (?experiment=)")
+        }
+    }
+}
