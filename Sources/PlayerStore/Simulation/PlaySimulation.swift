@@ -86,9 +86,7 @@ public struct PlaySimulation: Sendable {
         }
 
         try await EngineSchema.migrate(on: database)
-        var summary = SimulationSummary(
-            start: Date(seconds: start), end: period.end, players: players.count, stoppedPlayers: 0, sessions: 0,
-            exposuresByArm: [:], exposuresOutsideExperiments: 0)
+        var summary = SimulationSummary(start: Date(seconds: start), end: period.end, players: players.count)
         try await database.raw("BEGIN").run()
         do {
             var writer = try await SimulationWriter(database)

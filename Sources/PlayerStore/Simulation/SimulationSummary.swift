@@ -19,4 +19,19 @@ public struct SimulationSummary: Sendable, Equatable {
     /// The first and the last simulated workout; nil without any session.
     public var firstSession: Date?
     public var lastSession: Date?
+
+    public init(
+        start: Date, end: Date, players: Int, stoppedPlayers: Int = 0, sessions: Int = 0, exposuresByArm: [String: Int] = [:],
+        exposuresOutsideExperiments: Int = 0, firstSession: Date? = nil, lastSession: Date? = nil
+    ) {
+        self.start = start
+        self.end = end
+        self.players = players
+        self.stoppedPlayers = stoppedPlayers
+        self.sessions = sessions
+        self.exposuresByArm = exposuresByArm
+        self.exposuresOutsideExperiments = exposuresOutsideExperiments
+        self.firstSession = firstSession
+        self.lastSession = lastSession
+    }
 }

@@ -41,10 +41,10 @@ struct SimulateCommand: AsyncParsableCommand {
         help: ArgumentHelp("An arm's effect on the chance of returning within 7 days, e.g. personal=0.05 (repeatable).", valueName: "name=delta"))
     var armEffects: [String] = []
 
-    @Option(name: .customLong("reachable-effect"), help: "Effect of a shown target within the player's reach.")
+    @Option(name: .customLong("reachable-effect"), parsing: .unconditional, help: "Effect of a shown target within the player's reach.")
     var reachableEffect: Double = 0
 
-    @Option(name: .customLong("too-hard-effect"), help: "Effect of a shown target beyond the player's reach.")
+    @Option(name: .customLong("too-hard-effect"), parsing: .unconditional, help: "Effect of a shown target beyond the player's reach.")
     var tooHardEffect: Double = 0
 
     @OptionGroup var language: LanguageOption
