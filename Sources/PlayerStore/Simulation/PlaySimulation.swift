@@ -95,7 +95,6 @@ public struct PlaySimulation: Sendable {
                 for index in today {
                     let time = players[index].nextSession!
                     try play(&players[index], at: time, writer: &writer, summary: &summary)
-                    if players[index].nextSession == nil { summary.stoppedPlayers += 1 }
                     enqueue(index)
                 }
                 if writer.pendingRows >= Self.rowsPerFlush { try await writer.flush() }
@@ -107,6 +106,7 @@ public struct PlaySimulation: Sendable {
             try? await database.raw("ROLLBACK").run()
             throw error
         }
+        summary.stoppedPlayers = players.count(where: { $0.nextSession == nil })
         return summary
     }
 
