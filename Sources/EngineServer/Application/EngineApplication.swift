@@ -64,7 +64,7 @@ public struct EngineService: Sendable {
         OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
         ReportRoutes(pool: pool, experiments: configuration.experiments).add(to: router)
         DashboardRoutes(
-            models: models, pool: pool, templates: templates, serving: metrics.serving,
+            models: models, pool: pool, templates: templates, serving: metrics.serving, experiments: configuration.experiments,
             maximumUploadBytes: configuration.maximumBatchBytes)
             .add(to: router)
         routes.record(router.routes)

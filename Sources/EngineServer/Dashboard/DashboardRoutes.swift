@@ -6,7 +6,7 @@ import PlayerStore
 
 /// The staff dashboard: server-rendered HTML (Mustache templates, SVG charts drawn in Swift),
 /// no JavaScript needed. `/` analyses a player (typed in or looked up), `/models` lists the
-/// models and `/models/{segment}` shows one.
+/// models and `/models/{segment}` shows one, `/reports/retention` reports an experiment.
 struct DashboardRoutes: Sendable {
     typealias Context = EngineRequestContext
 
@@ -14,6 +14,8 @@ struct DashboardRoutes: Sendable {
     let pool: DatabasePool?
     let templates: DashboardTemplates
     let serving: ServingStatistics
+    /// The configured retention experiments.
+    let experiments: ExperimentPlan
     /// The largest CSV the batch page takes.
     let maximumUploadBytes: Int
 
@@ -26,6 +28,7 @@ struct DashboardRoutes: Sendable {
         router.get("/monitoring") { _, _ in
             try templates.page("monitoring", MonitoringPage(models: models.current, serving: serving))
         }
+        router.get("/reports/retention") { request, _ in try await retention(request) }
         router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
         router.get("/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
@@ -68,6 +71,24 @@ struct DashboardRoutes: Sendable {
             }
         }
         return try templates.page("player", page, status: page.errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// The experiments page: the report the form asks for, or why there is none (with the
+    /// error's 4xx status, 503 without a usable database).
+    func retention(_ request: Request) async throws -> Response {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        // The report names what is wrong with the log; this list only fills the form.
+        let logged = (try? await pool?.withDatabase { try await ExposureOutcomeQuery($0).experiments() }) ?? []
+        var page = RetentionPage(query: query, plan: experiments, logged: logged)
+        let status: HTTPResponse.Status
+        do {
+            status = page.show(try await ReportRoutes.report(for: request, pool: pool, experiments: experiments))
+        } catch {
+            guard let explained = page.explain(ErrorMiddleware.apiError(error, request: request)) else { throw error }
+            status = explained
+        }
+        return try templates.page("retention", page, status: status)
     }
 
     /// The segment's players as training saw them, from the database; none (and why) without one.
