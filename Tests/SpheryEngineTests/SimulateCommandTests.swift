@@ -49,7 +49,7 @@ struct SimulateCommandTests {
         (["--weeks", "2", "--arm-effect", "personal=0.6"], "--arm-effect personal must be between -0.5 and 0.5"),
         (["--weeks", "2", "--arm-effect", "personal=0.1", "--arm-effect", "personal=0.2"], "names arm 'personal' twice"),
         (["--weeks", "2", "--too-hard-effect", "-0.8"], "--too-hard-effect must be between -0.5 and 0.5"),
-        (["--weeks", "2", "--target-policy", "cohort"], "--target-policy does not apply"),
+        (["--weeks", "2", "--target-policy", "cohort"], "Unknown option '--target-policy'"),
         (["--weeks", "2", "--personal-minimum", "20"], "personal target: minimum_workouts"),
     ])
     func refusesImpossibleOptions(arguments: [String], message: String) {

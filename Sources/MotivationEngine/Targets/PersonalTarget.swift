@@ -13,7 +13,7 @@ struct PersonalTarget: Equatable {
     /// The target over `earlier` scores (oldest first) and the latest `score`, or nil when the
     /// window holds fewer than `settings.minimumWorkouts` games.
     init?(score: Double, earlier: [Double], settings: PersonalTargetSettings) {
-        let window = (earlier + [score]).suffix(settings.workouts).sorted()
+        let window = settings.window(score: score, earlier: earlier)
         guard window.count >= settings.minimumWorkouts else { return nil }
         self.score = PercentileTable.percentile(settings.percentile, ofSorted: window).rounded(.up)
         percentile = settings.percentile

@@ -31,6 +31,18 @@ public struct PersonalTargetSettings: Codable, Sendable, Equatable {
         self.reachPercentile = reachPercentile
     }
 
+    /// The player's window: the last `workouts` of `earlier` scores (oldest first) and the
+    /// latest `score`, sorted.
+    func window(score: Double, earlier: [Double]) -> [Double] {
+        (earlier + [score]).suffix(workouts).sorted()
+    }
+
+    /// How high the player's best recent games go: the `reachPercentile` of their window.
+    /// `blended` keeps a cohort target at or below it.
+    public func reach(score: Double, earlier: [Double]) -> Double {
+        PercentileTable.percentile(reachPercentile, ofSorted: window(score: score, earlier: earlier))
+    }
+
     /// Why the settings cannot be used, naming the setting; nil when they can.
     public var problem: String? {
         if !(percentile > 0 && percentile <= 100) { return "percentile: must be above 0 and at most 100, got \(percentile)" }

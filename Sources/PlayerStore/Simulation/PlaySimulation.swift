@@ -134,8 +134,7 @@ public struct PlaySimulation: Sendable {
             analysis, userId: userId, language: language, route: Self.route, assignment: presentation.assignment, at: exposedAt))
         player.record(score, at: time)
 
-        let window = (earlier + [score]).suffix(settings.workouts).sorted()
-        let reach = Self.percentile(settings.reachPercentile, ofSorted: window)
+        let reach = settings.reach(score: score, earlier: earlier)
         let arm = presentation.assignment?.arm.name
         player.scheduleNext(
             after: time,
@@ -150,13 +149,6 @@ public struct PlaySimulation: Sendable {
         summary.lastSession = played
     }
 
-    /// The `q`-th percentile of sorted values, interpolated linearly (as the engine's percentiles).
-    static func percentile(_ q: Double, ofSorted sorted: [Double]) -> Double {
-        let position = q / 100 * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-    }
 }
 
 extension Date {

@@ -25,10 +25,17 @@ struct PlayerCommand: AsyncParsableCommand {
     var trend: Int = PlayerQueries.defaultTrendWorkouts
 
     @OptionGroup var language: LanguageOption
-    @OptionGroup var targets: TargetPolicyOptions
+    @Option(name: .customLong("target-policy"), help: "cohort (default), personal or blended.")
+    var targetPolicy: String = TargetPolicyKind.cohort.rawValue
+
+    @OptionGroup var targets: PersonalTargetOptions
 
     func run() async throws {
         guard trend >= 2 else { throw ValidationError("--trend must be at least 2, got \(trend)") }
+        guard let policy = TargetPolicyKind(rawValue: targetPolicy) else {
+            throw ValidationError(
+                "--target-policy must be one of \(TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(targetPolicy)'")
+        }
         let personal = try targets.personal()
         let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models), personal: personal)
         let engine = try registry.engine(
@@ -40,7 +47,7 @@ struct PlayerCommand: AsyncParsableCommand {
             try await PlayerQueries(db).history(user: user, in: engine.model.segment, trendWorkouts: trend, personal: personal)
         }
         let analysis = try engine.analyzeRecorded(
-            history.analysisInput(policy: try targets.policy()), language: try language.validated())
+            history.analysisInput(policy: policy), language: try language.validated())
         print(try JSONOutput.string(PlayerReport(analysis: analysis, history: history)))
     }
 }

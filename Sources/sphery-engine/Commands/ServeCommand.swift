@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Retention experiments, a JSON file [SPHERY_EXPERIMENTS; with --demo, default: the demo's experiments.json].")
     var experiments: String?
 
-    @OptionGroup var targets: TargetPolicyOptions
+    @OptionGroup var targets: PersonalTargetOptions
 
     @Flag(help: "Without --db: make (once) and use a demo database and models in --demo-dir.")
     var demo = false
@@ -119,9 +119,6 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maximumBatchItems = maxBatch
         configuration.predictionLog = !noPredictionLog
         configuration.personalTargets = try targets.personal()
-        if try targets.policy() != nil {
-            throw ValidationError("--target-policy is per request for serve: ?target_policy= or \"target_policy\" in the body")
-        }
         if let path = experiments ?? environment["SPHERY_EXPERIMENTS"] {
             configuration.experiments = try ExperimentPlan.load(from: URL(fileURLWithPath: path))
         }

@@ -48,14 +48,11 @@ struct SimulateCommand: AsyncParsableCommand {
     var tooHardEffect: Double = 0
 
     @OptionGroup var language: LanguageOption
-    @OptionGroup var targets: TargetPolicyOptions
+    @OptionGroup var targets: PersonalTargetOptions
 
     func validate() throws {
         guard PlaySimulation.weeksRange.contains(weeks) else {
             throw ValidationError("--weeks must be between 1 and 52, got \(weeks)")
-        }
-        if targets.targetPolicy != nil {
-            throw ValidationError("--target-policy does not apply: each player's policy comes from their experiment arm")
         }
         for (name, value) in [("--reachable-effect", reachableEffect), ("--too-hard-effect", tooHardEffect)]
         where !SimulatedEffects.limits.contains(value) {

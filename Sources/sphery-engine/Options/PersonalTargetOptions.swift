@@ -1,11 +1,8 @@
 import ArgumentParser
 import MotivationEngine
 
-/// `--target-policy` and the personal target's settings.
-struct TargetPolicyOptions: ParsableArguments {
-    @Option(name: .customLong("target-policy"), help: "cohort, personal or blended (default: cohort, or the experiment arm's).")
-    var targetPolicy: String?
-
+/// The settings of the personal target (`personal` and `blended` policies).
+struct PersonalTargetOptions: ParsableArguments {
     @Option(name: .customLong("personal-percentile"), help: "The percentile of the player's own recent games that is their personal target.")
     var personalPercentile: Double = PersonalTargetSettings.standard.percentile
 
@@ -20,17 +17,6 @@ struct TargetPolicyOptions: ParsableArguments {
 
     @Option(name: .customLong("reach-percentile"), help: "blended keeps the cohort target when this percentile of the player's window reaches it.")
     var reachPercentile: Double = PersonalTargetSettings.standard.reachPercentile
-
-    /// The requested policy, if any.
-    func policy() throws -> TargetPolicyKind? {
-        try targetPolicy.map { text in
-            guard let policy = TargetPolicyKind(rawValue: text) else {
-                throw ValidationError(
-                    "--target-policy must be one of \(TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
-            }
-            return policy
-        }
-    }
 
     /// The personal target's settings.
     func personal() throws -> PersonalTargetSettings {
