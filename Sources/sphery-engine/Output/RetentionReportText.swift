@@ -26,6 +26,9 @@ enum RetentionReportText {
                 rows: report.arms.compactMap { arm in
                     arm.vsControl.map { [arm.arm] + metricValues($0, difference) }
                 }))
+        lines.append(
+            "  The verdict rests on the 7-day return alone; the other columns are secondary and not adjusted for "
+                + "multiple comparisons: about one interval in twenty leaves out zero by chance.")
         lines += section(
             "Players left out, their window still open",
             table(
