@@ -74,6 +74,29 @@ struct PlaySimulationTests {
         #expect(others(boosted.rows) == others(null.rows))
     }
 
+    @Test("end to end: the report finds a simulated effect, with the right sign, and none when there is none")
+    func theReportFindsWhatWasSimulated() async throws {
+        let fixture = try await SimulationFixture.shared
+        func sevenDay(_ report: RetentionReport, _ arm: String) throws -> RetentionReport.Difference {
+            let results = try #require(report.arms.first { $0.arm == arm })
+            return try #require(results.vsControl?.returnedWithin7Days ?? nil)
+        }
+        let boosted = try await fixture.report(weeks: 8, effects: SimulatedEffects(arms: ["personal": 0.4]))
+        let personal = try sevenDay(boosted, "personal")
+        #expect(personal.difference > 0 && personal.excludesZero, "\(personal)")
+        #expect(boosted.verdict.contains { $0.hasPrefix("Players shown personal targets returned within 7 days more often than control") })
+
+        let harmed = try await fixture.report(weeks: 8, effects: SimulatedEffects(arms: ["cohort": -0.4]))
+        let cohort = try sevenDay(harmed, "cohort")
+        #expect(cohort.difference < 0 && cohort.excludesZero, "\(cohort)")
+
+        let null = try await fixture.report(weeks: 8)
+        for arm in ["cohort", "personal", "blended"] {
+            #expect(!(try sevenDay(null, arm)).excludesZero, "\(arm)")
+            #expect(null.verdict.contains { $0.hasPrefix("No evidence that \(arm) targets change 7-day return") })
+        }
+    }
+
     @Test func refusesWhatItCannotSimulate() async throws {
         let fixture = try await SimulationFixture.shared
         let path = try fixture.copyDatabase()
@@ -165,6 +188,17 @@ private struct SimulationFixture: Sendable {
         let copy = folder.appendingPathComponent("copy-\(UUID().uuidString).sqlite").path
         try FileManager.default.copyItem(atPath: databasePath, toPath: copy)
         return copy
+    }
+
+    /// Simulates on a copy of the demo database and reports the demo experiment as of the end.
+    func report(weeks: Int, effects: SimulatedEffects = SimulatedEffects()) async throws -> RetentionReport {
+        let path = try copyDatabase()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let simulation = PlaySimulation(registry: registry, plan: DemoExperiment.plan, weeks: weeks, effects: effects)
+        return try await PlayerDatabase.with(.sqlite(path: path)) { db in
+            _ = try await simulation.run(on: db)
+            return try await RetentionReporter(plan: DemoExperiment.plan).report(on: db).report
+        }
     }
 
     /// Simulates on a copy of the demo database; returns the summary and the rows written.
