@@ -3,9 +3,10 @@
 Starts `sphery-engine serve --demo` in a temporary folder (demo database and models made on
 first start), then, as a person would: analyses a typed-in player, looks a player up by id,
 opens the models page and a model's page, scores an uploaded CSV, opens the monitoring page,
-and checks what each page shows. Saves a
-screenshot of every page (to SCREENSHOTS, default docs/screenshots). Exits non-zero on the
-first failure, with the page's text.
+opens the experiments page (empty, then after `simulate` has played six weeks of the demo's
+experiment), and checks what each page shows. Saves a screenshot of every page (to
+SCREENSHOTS, default docs/screenshots). Exits non-zero on the first failure, with the page's
+text.
 
 Usage: python3 Tests/BrowserTests/dashboard_test.py  (ENGINE: the sphery-engine binary)
 """
@@ -60,6 +61,15 @@ def a_player(folder):
            WHERE w."completedWorkout" AND w.score > 0 AND rc."gameMode" = 'DualFlow'
              AND rc.difficulty = -1 AND rc.duration = 600
            GROUP BY w."userId" HAVING COUNT(*) >= 5 ORDER BY w."userId" LIMIT 1""").fetchone()[0]
+
+
+def simulate(folder):
+    """Six weeks of play in the demo's experiment, written to the demo database (as its page suggests)."""
+    demo = os.path.join(folder, "demo")
+    subprocess.run(
+        [ENGINE, "simulate", "--db", os.path.join(demo, "players.sqlite"), "--models", os.path.join(demo, "models"),
+         "--weeks", "6", "--reachable-effect", "0.06", "--too-hard-effect", "-0.04"],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def browser():
@@ -174,6 +184,39 @@ def main():
             check("Requests per minute" in titles, f"monitoring draws the request rate ({titles})", driver)
             check(any(t.startswith("Stability index over the last") for t in titles), "monitoring draws the drift over time", driver)
             driver.save_screenshot(os.path.join(SHOTS, "monitoring.png"))
+
+            # The experiments page before any play in the experiment: what to do.
+            follow(driver, driver.find_element(By.LINK_TEXT, "Experiments"))
+            check(driver.find_element(By.ID, "problem-title").text == "No experiment has run yet",
+                  "the experiments page says no experiment has run", driver)
+            body = driver.find_element(By.TAG_NAME, "body").text
+            check("serve --experiments FILE" in body and "sphery-engine simulate" in body,
+                  "it explains how to run one", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "experiments-empty.png"))
+
+            # Six simulated weeks later: the report.
+            simulate(folder)
+            driver.get(base + "/reports/retention")
+            check(driver.find_element(By.ID, "verdict-title").text == "targets-demo", "the report names the experiment", driver)
+            sentences = driver.find_elements(By.CSS_SELECTOR, "ul.verdict li")
+            check(len(sentences) == 3, f"the verdict compares the three arms with control ({len(sentences)})", driver)
+            arms = [row.find_element(By.TAG_NAME, "td").text
+                    for row in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=arms-title] tbody tr")]
+            check(arms == ["control", "cohort", "personal", "blended"], f"the table has a row per arm ({arms})", driver)
+            titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
+            check(any(t.startswith("Players back for a workout") for t in titles), f"the return curves are drawn ({titles})", driver)
+            check(any(t.startswith("Difference to control") for t in titles), "the differences to control are drawn", driver)
+            driver.save_screenshot(os.path.join(SHOTS, "experiments.png"))
+            driver.find_element(By.TAG_NAME, "summary").click()
+            groups = driver.find_elements(By.CSS_SELECTOR, "details tbody tr")
+            check(len(groups) > 10 and groups[0].is_displayed(), f"the groups open ({len(groups)} rows)", driver)
+
+            # A date that is no date is shown next to its field.
+            field = driver.find_element(By.NAME, "as_of")
+            field.send_keys("soon")
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+            errors = [e.text for e in driver.find_elements(By.CLASS_NAME, "error")]
+            check(any(e.startswith("as_of must be a date") for e in errors), f"the date's error is shown ({errors})", driver)
         finally:
             driver.quit()
             server.terminate()
