@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MotivationEngine
 import PlayerStore
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import EngineServer
@@ -175,33 +176,57 @@ struct RetentionPageTests {
         }
     }
 
+    @Test("the verdict tells a claimed effect from no evidence, and sets the sample warning apart")
+    func verdict() async throws {
+        var report = try await Self.loggedReport(players: 300)
+        let arm = try #require(report.arms.last?.vsControl?.returnedWithin7Days)
+        #expect(report.arms.count == 2 && !report.power.reached)
+        let view = RetentionReportView(report)
+        #expect(view.verdict.map(\.text) == Array(report.verdict.dropLast()))
+        #expect(view.warning == report.verdict.last)
+        #expect(view.verdict.map(\.claim) == [arm.excludesZero] && view.verdict.map(\.noEvidence) == [!arm.excludesZero])
+
+        report.arms[1].vsControl?.returnedWithin7Days?.excludesZero = true
+        let claimed = RetentionReportView(report)
+        #expect(claimed.verdict.map(\.claim) == [true] && claimed.verdict.map(\.noEvidence) == [false])
+        #expect(claimed.arms.rows[1].metrics[0].excludesZero)
+    }
+
     @Test("the return curves draw a stepped line and a legend entry per arm; the forest plot a bar per compared arm")
     func charts() async throws {
-        let database = try await ExposureFixture.database(players: 300)
-        defer { try? FileManager.default.removeItem(atPath: database) }
-        try await withServer(try await Self.configuration(database: database)) { client in
-            let report = try await Self.report(client)
-            let curves = ReturnCurveChart.svg(report.returnCurves)
-            #expect(curves.components(separatedBy: #"class="curve cluster-line-"#).count - 1 == report.arms.count)
-            for curve in report.returnCurves {
-                #expect(curves.contains(">\(curve.arm) (\(curve.players) players)</text>"))
-                #expect(curves.contains("<title>\(curve.arm): "))
-            }
-            let compared = report.arms.filter { $0.vsControl?.returnedWithin7Days?.ciLow != nil }
-            let forest = DifferenceChart.svg(report)
-            #expect(!compared.isEmpty)
-            #expect(forest.components(separatedBy: #"class="interval"#).count - 1 == compared.count)
-            #expect(forest.contains("planned +5"))
-
-            var empty = report
-            empty.returnCurves = report.returnCurves.map { curve in
-                var curve = curve
-                curve.points = curve.points.map { var point = $0; point.returned = nil; return point }
-                return curve
-            }
-            empty.arms = report.arms.map { var arm = $0; arm.vsControl = nil; return arm }
-            #expect(ReturnCurveChart.svg(empty.returnCurves).isEmpty)
-            #expect(DifferenceChart.svg(empty).isEmpty)
+        let report = try await Self.loggedReport(players: 300)
+        let curves = ReturnCurveChart.svg(report.returnCurves)
+        #expect(curves.components(separatedBy: #"class="curve cluster-line-"#).count - 1 == report.arms.count)
+        for curve in report.returnCurves {
+            #expect(curves.contains(">\(curve.arm) (\(curve.players) players)</text>"))
+            #expect(curves.contains("<title>\(curve.arm): "))
         }
+        let compared = report.arms.filter { $0.vsControl?.returnedWithin7Days?.ciLow != nil }
+        let forest = DifferenceChart.svg(report)
+        #expect(!compared.isEmpty)
+        #expect(forest.components(separatedBy: #"class="interval"#).count - 1 == compared.count)
+        #expect(forest.contains("planned +5"))
+
+        var empty = report
+        empty.returnCurves = report.returnCurves.map { curve in
+            var curve = curve
+            curve.points = curve.points.map { var point = $0; point.returned = nil; return point }
+            return curve
+        }
+        empty.arms = report.arms.map { var arm = $0; arm.vsControl = nil; return arm }
+        #expect(ReturnCurveChart.svg(empty.returnCurves).isEmpty)
+        #expect(DifferenceChart.svg(empty).isEmpty)
+    }
+
+    /// The report of `ExposureFixture`'s experiment with `players` exposed, as the JSON route answers it.
+    static func loggedReport(players: Int) async throws -> RetentionReport {
+        let database = try await ExposureFixture.database(players: players)
+        defer { try? FileManager.default.removeItem(atPath: database) }
+        let report = Mutex<RetentionReport?>(nil)
+        try await withServer(try await configuration(database: database)) { client in
+            let answer = try await Self.report(client)
+            report.withLock { $0 = answer }
+        }
+        return try #require(report.withLock { $0 })
     }
 }
