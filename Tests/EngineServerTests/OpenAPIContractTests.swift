@@ -408,15 +408,30 @@ struct OpenAPIContractTests {
                     name: "retention report of an unknown experiment", method: .get,
                     uri: "/v1/reports/retention?experiment=nope", route: "/v1/reports/retention", status: 404,
                     errorCode: "unknown_experiment"),
+                Exchange(
+                    name: "dashboard experiments", method: .get, uri: "/reports/retention", route: "/reports/retention",
+                    status: 200),
+                Exchange(
+                    name: "dashboard experiments with a bad date", method: .get, uri: "/reports/retention?as_of=soon",
+                    route: "/reports/retention", status: 400),
+                Exchange(
+                    name: "dashboard experiments of an unknown experiment", method: .get,
+                    uri: "/reports/retention?experiment=nope", route: "/reports/retention", status: 404),
             ] {
                 try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
             }
         }
         try await withServer(fixture.configuration(database: false)) { client in
-            let exchange = Exchange(
-                name: "retention report without a database", method: .get, uri: "/v1/reports/retention",
-                route: "/v1/reports/retention", status: 503, errorCode: "database_unavailable")
-            try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
+            for exchange in [
+                Exchange(
+                    name: "retention report without a database", method: .get, uri: "/v1/reports/retention",
+                    route: "/v1/reports/retention", status: 503, errorCode: "database_unavailable"),
+                Exchange(
+                    name: "dashboard experiments without a database", method: .get, uri: "/reports/retention",
+                    route: "/reports/retention", status: 503),
+            ] {
+                try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
+            }
         }
 
         // A database that cannot be opened: not ready.
