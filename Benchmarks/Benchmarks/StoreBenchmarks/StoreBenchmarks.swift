@@ -25,6 +25,9 @@ enum Metrics {
     /// Microseconds per lookup.
     static let microsecondsPerLookup = BenchmarkMetric.custom(
         "us per lookup", polarity: .prefersSmaller, useScalingFactor: false)
+    /// Microseconds per look-up and analysis, by policy.
+    static let cohortMicroseconds = BenchmarkMetric.custom("us, cohort", polarity: .prefersSmaller, useScalingFactor: false)
+    static let personalMicroseconds = BenchmarkMetric.custom("us, personal", polarity: .prefersSmaller, useScalingFactor: false)
 }
 
 /// Up to 2,000 players with completed DualFlow/-1/10 workouts.
@@ -54,6 +57,40 @@ let benchmarks: @Sendable () -> Void = {
                 return timings
             }
             for value in microseconds { benchmark.measurement(Metrics.microsecondsPerLookup, value) }
+        }
+
+        // What the personal policy adds to a look-up: the player route's whole work (look-up and
+        // analysis) under `cohort` and under `personal` for the same player, the order swapped
+        // player by player (the second look-up of a player finds the pages cached).
+        Benchmark(
+            "Player lookup + analysis, \(name): cohort and personal",
+            configuration: .init(metrics: [.wallClock, Metrics.cohortMicroseconds, Metrics.personalMicroseconds])
+        ) { benchmark in
+            let (cohort, personal) = try await PlayerDatabase.with(location) { db in
+                let queries = PlayerQueries(db)
+                let engine = SegmentEngine(
+                    model: try SegmentTrainer().train(try await queries.workouts(in: segment), segment: segment))
+                let players = try await segmentPlayers(db)
+                var cohort: [Int] = [], personal: [Int] = [], differences: [Int] = []
+                for (turn, index) in stride(from: 0, to: players.count, by: max(1, players.count / 200)).enumerated() {
+                    var pair: [TargetPolicyKind: Int] = [:]
+                    for policy in turn % 2 == 0 ? [TargetPolicyKind.cohort, .personal] : [.personal, .cohort] {
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        let history = try await queries.history(user: players[index], in: segment)
+                        blackHole(try engine.analyzeRecorded(history.analysisInput(policy: policy)))
+                        pair[policy] = Int(DispatchTime.now().uptimeNanoseconds - start) / 1_000
+                    }
+                    cohort.append(pair[.cohort]!)
+                    personal.append(pair[.personal]!)
+                    differences.append(pair[.personal]! - pair[.cohort]!)
+                }
+                let median = { (values: [Int]) in values.sorted()[values.count / 2] }
+                // The metrics hold no negative values, so the paired difference is printed.
+                print("\(name): paired difference (personal − cohort), median \(median(differences)) µs")
+                return (cohort, personal)
+            }
+            for value in cohort { benchmark.measurement(Metrics.cohortMicroseconds, value) }
+            for value in personal { benchmark.measurement(Metrics.personalMicroseconds, value) }
         }
 
         // As the HTTP service looks players up: through the pool (a prepared statement on PostgreSQL).
