@@ -159,15 +159,19 @@ struct DashboardRoutes: Sendable {
         let (score, scoreError) = PlayerPage.number(page.form.score, field: "score", example: "150000", required: true)
         let (age, ageError) = PlayerPage.number(page.form.age, field: "age", example: "25.5", required: false)
         let (speed, speedError) = PlayerPage.number(page.form.startSpeed, field: "start speed", example: "5", required: false)
+        let (policy, policyError) = page.policy
+        let (recent, recentError) = page.recentScores
         page.errors.score = scoreError
         page.errors.age = ageError
         page.errors.startSpeed = speedError
+        page.errors.policy = policyError
+        page.errors.recentScores = recentError
         guard let score, page.errors.isEmpty else { return }
         let segment = engine.model.segment
         let analysis = try engine.analyze(
             AnalysisInput(
                 gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: Double(segment.durationMinutes),
-                score: score, age: age, startSpeed: speed),
+                score: score, age: age, startSpeed: speed, recentScores: recent, targetPolicy: policy),
             language: language)
         page.result = PlayerPage.result(analysis, engine: engine, history: nil)
     }
@@ -182,10 +186,17 @@ struct DashboardRoutes: Sendable {
             page.errors.user = "This service has no player database (start it with --db); enter a score instead."
             return
         }
+        let (policy, policyError) = page.policy
+        guard let policy else {
+            page.errors.policy = policyError
+            return
+        }
         let segment = engine.model.segment
         do {
-            let history = try await pool.withQueries { try await $0.history(user: user, in: segment) }
-            let analysis = try engine.analyzeRecorded(history.analysisInput(), language: language)
+            let history = try await pool.withQueries {
+                try await $0.history(user: user, in: segment, personal: engine.personalSettings)
+            }
+            let analysis = try engine.analyzeRecorded(history.analysisInput(policy: policy), language: language)
             page.form.score = String(Int(history.latestScore))
             page.result = PlayerPage.result(analysis, engine: engine, history: history)
         } catch let error as DatabaseError {

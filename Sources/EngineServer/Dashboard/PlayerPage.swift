@@ -9,6 +9,7 @@ struct PlayerPage {
     let database: Bool
     var segments: [SegmentOption]
     var languages: [LanguageOption]
+    var policies: [PolicyOption]
     var form: Form
     var errors = Errors()
     var result: Result?
@@ -25,6 +26,11 @@ struct PlayerPage {
         let selected: Bool
     }
 
+    struct PolicyOption {
+        let name: String
+        let selected: Bool
+    }
+
     /// The values as typed, shown back in the form.
     struct Form {
         var segment = ""
@@ -33,6 +39,10 @@ struct PlayerPage {
         var age = ""
         var startSpeed = ""
         var language = "en"
+        var policy = TargetPolicyKind.cohort.rawValue
+        /// Earlier scores for a typed-in player's personal target, separated by spaces (a form
+        /// sends a space as `+`, which the query keeps).
+        var recentScores = ""
     }
 
     struct Errors {
@@ -41,9 +51,11 @@ struct PlayerPage {
         var score: String?
         var age: String?
         var startSpeed: String?
+        var policy: String?
+        var recentScores: String?
         var general: String?
 
-        var isEmpty: Bool { [segment, user, score, age, startSpeed, general].allSatisfy { $0 == nil } }
+        var isEmpty: Bool { [segment, user, score, age, startSpeed, policy, recentScores, general].allSatisfy { $0 == nil } }
     }
 
     struct Result {
@@ -55,6 +67,7 @@ struct PlayerPage {
         let pointsToGo: String
         let currentPercentile: String
         let reason: String
+        let policy: String
         let confidence: String
         let probabilities: [Probability]
         let targets: [TargetRow]
@@ -87,9 +100,12 @@ struct PlayerPage {
         self.database = database
         form = Form(
             segment: query["segment"] ?? "", user: query["user"] ?? "", score: query["score"] ?? "", age: query["age"] ?? "",
-            startSpeed: query["start_speed"] ?? "", language: query["language"] ?? "en")
+            startSpeed: query["start_speed"] ?? "", language: query["language"] ?? "en",
+            policy: query["target_policy"] ?? TargetPolicyKind.cohort.rawValue, recentScores: (query["recent_scores"] ?? "").replacingOccurrences(of: "+", with: " "))
         segments = Self.segmentOptions(registry, chosen: form.segment)
         languages = Self.languageOptions(selected: form.language)
+        let chosen = form.policy
+        policies = TargetPolicyKind.allCases.map { PolicyOption(name: $0.rawValue, selected: $0.rawValue == chosen) }
     }
 
     /// The loaded segments for a `<select>`: `chosen` selected if loaded, else DualFlow · Expert ·
@@ -118,6 +134,27 @@ struct PlayerPage {
         return (value, nil)
     }
 
+    /// The chosen policy, or its error.
+    var policy: (TargetPolicyKind?, String?) {
+        guard let policy = TargetPolicyKind(rawValue: form.policy) else {
+            return (nil, "Choose cohort, personal or blended.")
+        }
+        return (policy, nil)
+    }
+
+    /// The typed earlier scores (spaces or semicolons between them), or their error.
+    var recentScores: ([Double], String?) {
+        var scores: [Double] = []
+        for piece in form.recentScores.split(whereSeparator: { $0 == " " || $0 == ";" }) {
+            let (value, error) = Self.number(String(piece), field: "recent scores", example: "131000 142000", required: true)
+            guard let value, value >= 0 else {
+                return ([], error ?? "Recent scores are points, 0 or more, like 131000 142000 138500.")
+            }
+            scores.append(value)
+        }
+        return (scores, nil)
+    }
+
     /// The result view of `analysis`.
     static func result(_ analysis: Analysis, engine: SegmentEngine, history: PlayerHistory?) -> Result {
         let message = analysis.motivationalMessage
@@ -128,6 +165,7 @@ struct PlayerPage {
             nextTargetPercentile: message.nextTargetPercentile.map { "the \(DashboardFormatting.ordinal($0)) percentile" } ?? "a stretch goal",
             pointsToGo: DashboardFormatting.points(message.pointsToNextTarget),
             currentPercentile: DashboardFormatting.ordinal(message.currentPercentile), reason: message.targetReason.text,
+            policy: message.targetPolicy,
             confidence: DashboardFormatting.percent(analysis.clusterPrediction.confidence),
             probabilities: zip(engine.model.clusters, analysis.clusterPrediction.probabilities).map {
                 Probability(label: $0.label, percent: DashboardFormatting.percent($1))
