@@ -117,13 +117,13 @@ struct ReportCommandTests {
 
     @Test func anExperimentMustBeChosenOrKnown() async throws {
         try await makeDatabase(experiments: ["exp", "other"])
-        await #expect(throws: ReportCommandError.chooseExperiment(logged: ["exp", "other"])) { try await report([]) }
-        await #expect(throws: ReportCommandError.unknownExperiment("nope", logged: ["exp", "other"])) {
+        await #expect(throws: RetentionReporterError.chooseExperiment(logged: ["exp", "other"])) { try await report([]) }
+        await #expect(throws: RetentionReporterError.unknownExperiment("nope", logged: ["exp", "other"])) {
             try await report(["--experiment", "nope"])
         }
         #expect(try await report(["--experiment", "other"]).players == 40)
-        let error = ReportCommandError.chooseExperiment(logged: ["exp", "other"])
-        #expect(error.description.contains("choose one with --experiment: 'exp', 'other'"))
+        let error = RetentionReporterError.chooseExperiment(logged: ["exp", "other"])
+        #expect(error.description.contains("choose one: 'exp', 'other'"))
     }
 
     @Test func aDatabaseWithoutTheEngineTablesIsRefused() async throws {
@@ -137,7 +137,7 @@ struct ReportCommandTests {
             try await ApplicationSchema.create(on: db)
             try await EngineSchema.migrate(on: db)
         }
-        await #expect(throws: ReportCommandError.chooseExperiment(logged: [])) { try await report([]) }
+        await #expect(throws: RetentionReporterError.chooseExperiment(logged: [])) { try await report([]) }
     }
 
     @Test func badOptionsAreRefusedBeforeTheDatabaseIsOpened() {

@@ -51,34 +51,14 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// The report the options ask for.
     func report() async throws -> RetentionReport {
-        let plan = try experiments.map { try ExperimentPlan.load(from: URL(fileURLWithPath: $0)) }
-        let requested = experiment
-        let asOf = try asOfDate()
-        let hitWorkouts = hitWorkouts
-        let clock = ContinuousClock()
-        let (name, outcomes, dataClock) = try await PlayerDatabase.with(try database.location()) { db in
-            let query = ExposureOutcomeQuery(db)
-            let name = try Self.experimentName(requested: requested, logged: try await query.experiments(), plan: plan)
-            let dataClock = asOf == nil ? try await query.dataClock() : nil
-            StandardError.print("querying the outcomes of \(name)…")
-            let start = clock.now
-            let outcomes = try await query.outcomes(experiment: name, followUpWorkouts: hitWorkouts)
-            StandardError.print(
-                "  \(NumberStyle.english.format(integer: outcomes.count)) exposed players in \(Self.seconds(clock.now - start))")
-            return (name, outcomes, dataClock)
+        let reporter = RetentionReporter(
+            experiment: experiment, plan: try experiments.map { try ExperimentPlan.load(from: URL(fileURLWithPath: $0)) },
+            asOf: try asOfDate(), hitWorkouts: hitWorkouts)
+        let result = try await PlayerDatabase.with(try database.location()) { db in
+            try await reporter.report(on: db) { StandardError.print($0) }
         }
-        var settings: RetentionReportSettings
-        if let configured = plan?.experiment(named: name) {
-            settings = RetentionReportSettings(experiment: configured, asOf: asOf ?? dataClock ?? Date())
-        } else {
-            settings = RetentionReportSettings(
-                asOf: asOf ?? dataClock ?? Date(), plannedArms: Set(outcomes.map(\.arm)).sorted())
-        }
-        settings.hitWorkouts = hitWorkouts
-        let start = clock.now
-        let report = try RetentionReport(outcomes: outcomes, settings: settings, experiment: name)
-        StandardError.print("  report built in \(Self.seconds(clock.now - start))")
-        return report
+        StandardError.print("  outcomes read in \(Self.seconds(result.query)), report built in \(Self.seconds(result.building))")
+        return result.report
     }
 
     /// `--as-of`, parsed.
@@ -90,55 +70,8 @@ struct ReportCommand: AsyncParsableCommand {
         return date
     }
 
-    /// The experiment to report: the one requested, which must be in the log or the experiments
-    /// file (and in the file, when one is given); otherwise the only one in the log.
-    /// - Throws: `ReportCommandError` naming the experiments there are.
-    static func experimentName(requested: String?, logged: [String], plan: ExperimentPlan?) throws -> String {
-        if let requested {
-            if let plan, plan.experiment(named: requested) == nil {
-                throw ReportCommandError.notInPlan(requested, planned: plan.experiments.map(\.name))
-            }
-            guard logged.contains(requested) || plan != nil else {
-                throw ReportCommandError.unknownExperiment(requested, logged: logged)
-            }
-            return requested
-        }
-        guard logged.count == 1, let only = logged.first else {
-            throw ReportCommandError.chooseExperiment(logged: logged)
-        }
-        return only
-    }
-
     /// A duration as seconds with one decimal: `3.2 s`.
     private static func seconds(_ duration: Duration) -> String {
         NumberStyle.english.format(duration / .seconds(1), fractionDigits: 1) + " s"
-    }
-}
-
-/// Why `report` cannot tell which experiment to report.
-enum ReportCommandError: Error, CustomStringConvertible, Equatable {
-    /// The experiment has no exposures in the log (and no experiments file names it).
-    case unknownExperiment(String, logged: [String])
-    /// The experiments file does not configure the experiment.
-    case notInPlan(String, planned: [String])
-    /// No --experiment, and the log does not have exactly one.
-    case chooseExperiment(logged: [String])
-
-    var description: String {
-        switch self {
-        case .unknownExperiment(let name, let logged):
-            return "no exposures of an experiment named '\(name)' in the exposure log; "
-                + (logged.isEmpty ? "it has none of any experiment" : "it has \(Self.list(logged))")
-        case .notInPlan(let name, let planned):
-            return "the experiments file has no experiment named '\(name)'; it has \(Self.list(planned))"
-        case .chooseExperiment(let logged) where logged.isEmpty:
-            return "the exposure log has no experiment yet: players are assigned to arms while `serve --experiments FILE` runs one"
-        case .chooseExperiment(let logged):
-            return "the exposure log has several experiments, choose one with --experiment: \(Self.list(logged))"
-        }
-    }
-
-    private static func list(_ names: [String]) -> String {
-        names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
     }
 }
