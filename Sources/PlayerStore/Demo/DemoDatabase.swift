@@ -44,10 +44,10 @@ public enum DemoDatabase {
             try await ApplicationSchema.create(on: database)
             progress(state)
             for batch in generator {
-                try await insert(batch.users, into: database, rowsPerStatement: rowsPerStatement, state: &state, progress: progress)
-                try await insert(batch.healthData, into: database, rowsPerStatement: rowsPerStatement, state: &state, progress: progress)
-                try await insert(batch.workouts, into: database, rowsPerStatement: rowsPerStatement, state: &state, progress: progress)
-                try await insert(batch.raceConfigs, into: database, rowsPerStatement: rowsPerStatement, state: &state, progress: progress)
+                try await insert(batch.users, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
+                try await insert(batch.healthData, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
+                try await insert(batch.workouts, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
+                try await insert(batch.raceConfigs, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
                 state.usersWritten += batch.users.count
                 state.workoutsWritten += batch.workouts.count
                 progress(state)
@@ -60,10 +60,9 @@ public enum DemoDatabase {
         return state.plan
     }
 
-    /// Inserts `rows` in multi-row statements, reporting progress after each.
-    private static func insert<Row: DemoInsertable>(
-        _ rows: [Row], into database: any SQLDatabase, rowsPerStatement: Int,
-        state: inout DemoProgress, progress: (DemoProgress) -> Void
+    /// Inserts `rows` in multi-row statements; `written` hears how many rows each one wrote.
+    static func insert<Row: DemoInsertable>(
+        _ rows: [Row], into database: any SQLDatabase, rowsPerStatement: Int, written: (Int) -> Void = { _ in }
     ) async throws {
         // PostgreSQL takes whole columns as arrays (no bound-parameter limit, far faster);
         // SQLite takes multi-row VALUES lists within its bound-parameter limit.
@@ -77,9 +76,8 @@ public enum DemoDatabase {
             } else {
                 try await database.execute(sql: DemoInsert(rows: rows[start..<end])) { _ in }
             }
-            state.rowsWritten += end - start
+            written(end - start)
             start = end
-            if start < rows.endIndex { progress(state) }
         }
     }
 

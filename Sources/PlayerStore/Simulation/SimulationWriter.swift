@@ -42,8 +42,8 @@ struct SimulationWriter {
 
     /// Writes the waiting rows.
     mutating func flush() async throws {
-        try await insert(workouts)
-        try await insert(raceConfigs)
+        try await DemoDatabase.insert(workouts, into: database, rowsPerStatement: 500)
+        try await DemoDatabase.insert(raceConfigs, into: database, rowsPerStatement: 500)
         var start = exposures.startIndex
         while start < exposures.endIndex {
             let end = min(start + Self.exposuresPerStatement, exposures.endIndex)
@@ -53,21 +53,6 @@ struct SimulationWriter {
         workouts.removeAll(keepingCapacity: true)
         raceConfigs.removeAll(keepingCapacity: true)
         exposures.removeAll(keepingCapacity: true)
-    }
-
-    private func insert<Row: DemoInsertable>(_ rows: [Row]) async throws {
-        let postgres = database.dialect.name == "postgresql"
-        let step = postgres ? rows.count : DemoInsert<Row>.rowsPerStatement(preferred: 500)
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let end = min(start + step, rows.endIndex)
-            if postgres {
-                try await database.execute(sql: DemoArrayInsert(rows: rows[start..<end])) { _ in }
-            } else {
-                try await database.execute(sql: DemoInsert(rows: rows[start..<end])) { _ in }
-            }
-            start = end
-        }
     }
 
     private static func largestId(in table: String, of database: any SQLDatabase) async throws -> Int {

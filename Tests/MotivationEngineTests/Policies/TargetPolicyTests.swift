@@ -105,7 +105,7 @@ struct TargetPolicyTests {
 
     @Test("no policy ever shows a target below the score without the reason saying so")
     func neverSilentlyBelow() {
-        var random = PolicyRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         for _ in 0..<3_000 {
             let score = Double(random.next() % 100_000)
             let earlier = (0..<Int(random.next() % 12)).map { _ in Double(random.next() % 100_000) }
@@ -142,20 +142,5 @@ struct TargetPolicyTests {
         let m = custom.motivationalMessage(score: 30_000, cluster: 0, policy: .personal, earlierScores: [90_000, 10_000, 40_000])
         #expect(m.nextTarget == 30_000)
         #expect(m.targetReason.text.contains("your 50th percentile over your last 3 games"))
-    }
-}
-
-/// A seeded generator for property tests.
-struct PolicyRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
