@@ -63,18 +63,7 @@ public struct PlayerQueries: Sendable {
             conditions = conditions
                 + " AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)"
         }
-        let query: SQLQueryString =
-            """
-            SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
-                   w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
-                   \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
-                   \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
-            FROM "Workouts" w
-            JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
-            LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
-                ON h."userId" = w."userId"
-            WHERE w."completedWorkout" = \(true)
-            """ + conditions + #" ORDER BY w."userId", w."createdAt""#
+        let query = completedWorkouts(where: conditions)
         // Rows are decoded as they arrive, so only the records are held, never the result set.
         let groups = Mutex<[SegmentKey: [PlayerRecord]]>([:])
         let failure = Mutex<(any Error)?>(nil)
@@ -94,8 +83,25 @@ public struct PlayerQueries: Sendable {
         return groups.withLock { $0 }
     }
 
-    /// One row of the training query: its segment and its record.
-    private static func trainingRecord(_ row: any SQLRow) throws -> (SegmentKey, PlayerRecord) {
+    /// Every completed workout that `conditions` (SQL starting with ` AND`, on `w` and `rc`)
+    /// leaves, with its segment, the player's age at the workout and its time, by user and then
+    /// time: rows for `trainingRecord`.
+    func completedWorkouts(where conditions: SQLQueryString) -> SQLQueryString {
+        """
+        SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
+               w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
+               \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
+               \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
+        FROM "Workouts" w
+        JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
+        LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
+            ON h."userId" = w."userId"
+        WHERE w."completedWorkout" = \(true)
+        """ + conditions + #" ORDER BY w."userId", w."createdAt""#
+    }
+
+    /// One row of `completedWorkouts`: its segment and its record.
+    static func trainingRecord(_ row: any SQLRow) throws -> (SegmentKey, PlayerRecord) {
         let seconds = try row.decode(column: "duration", as: Int.self)
         let segment = SegmentKey(
             gameMode: try row.decode(column: "game_mode", as: String.self),

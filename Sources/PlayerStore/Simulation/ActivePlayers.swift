@@ -30,21 +30,10 @@ enum ActivePlayers {
     ) async throws -> [SimulatedPlayer] {
         let days = max(frequencyDays, activeDays, segments.values.max() ?? 0)
         let since = Double(start - Int64(days) * DemoCalendar.secondsPerDay)
-        let rows = try await PlayerQueries(database).run(
-            """
-            SELECT w."userId" AS user_id, w.score AS score, rc."gameMode" AS game_mode, rc.difficulty AS difficulty,
-                   rc.duration AS duration, rc."startSpeed" AS start_speed,
-                   \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
-                   \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
-            FROM "Workouts" w
-            JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
-            LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
-                ON h."userId" = w."userId"
-            WHERE w."completedWorkout" = \(true)
-              AND \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) >= \(bind: since)
-              AND \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) <= \(bind: Double(start))
-            ORDER BY w."userId", w."createdAt"
-            """)
+        let queries = PlayerQueries(database)
+        let playedAt = SQLDialectPieces.playedAtSeconds(database)
+        let rows = try await queries.run(queries.completedWorkouts(
+            where: " AND \(unsafeRaw: playedAt) >= \(bind: since) AND \(unsafeRaw: playedAt) <= \(bind: Double(start))"))
         let workouts = try rows.map(RecentWorkout.init)
         var players: [SimulatedPlayer] = []
         var index = workouts.startIndex
@@ -104,15 +93,13 @@ private struct RecentWorkout {
     let playedAt: Int64
 
     init(_ row: any SQLRow) throws {
+        let (segment, record) = try PlayerQueries.trainingRecord(row)
         userId = try row.decode(column: "user_id", as: Int.self)
-        score = try row.decodeNil(column: "score") ? nil : row.decode(column: "score", as: Double.self)
+        score = record.score
+        self.segment = segment
         durationSeconds = try row.decode(column: "duration", as: Int.self)
-        segment = SegmentKey(
-            gameMode: try row.decode(column: "game_mode", as: String.self),
-            difficulty: try row.decode(column: "difficulty", as: Int.self),
-            durationMinutes: Int((Double(durationSeconds) / 60).rounded()))
-        startSpeed = try row.decodeNil(column: "start_speed") ? nil : row.decode(column: "start_speed", as: Double.self)
-        age = try row.decodeNil(column: "age") ? nil : row.decode(column: "age", as: Double.self)
+        startSpeed = record.startSpeed
+        age = record.age
         playedAt = Int64(try row.decode(column: "played_at", as: Double.self).rounded())
     }
 }
