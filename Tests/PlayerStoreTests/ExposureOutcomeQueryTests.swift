@@ -65,16 +65,9 @@ struct ExposureOutcomeQueryTests {
             (0, "2026-11-05T08:00:00Z", "DualFlow", -1, 600, 500, true),
         ]
         for (index, workout) in workouts.enumerated() {
-            try await db.raw(
-                #"INSERT INTO "Workouts" (id, "userId", score, "completedWorkout", "createdAt") VALUES ("#
-                    + "\(bind: index + 1), \(bind: workout.user), \(bind: workout.score), \(bind: workout.completed), "
-                    + time(workout.at) + ")"
-            ).run()
-            try await db.raw(
-                #"INSERT INTO "RaceConfigs" (id, "workoutId", "gameMode", difficulty, duration, "startSpeed") VALUES ("#
-                    + "\(bind: index + 1), \(bind: index + 1), \(bind: workout.mode), \(bind: workout.difficulty), "
-                    + "\(bind: workout.seconds), 5.0)"
-            ).run()
+            try await SmallSpheryData.insertWorkout(
+                id: index + 1, user: workout.user, score: workout.score, completed: workout.completed, at: workout.at,
+                segment: (workout.mode, workout.difficulty, workout.seconds), startSpeed: 5, into: db)
         }
         // In insertion order, which fixes the ids.
         let exposures: [(user: String, at: String, segment: SegmentKey, cluster: Int, label: String?, target: Double, experiment: String?, arm: String?)] = [

@@ -15,7 +15,6 @@ enum SmallSpheryData {
         try await ApplicationSchema.create(on: db)
         let postgres = db.dialect.name == "postgresql"
         func date(_ text: String) -> SQLQueryString { postgres ? "\(bind: text)::date" : "\(bind: text)" }
-        func time(_ text: String) -> SQLQueryString { postgres ? "\(bind: text)::timestamptz" : "\(bind: text)" }
         for (id, name) in [(1, "ana"), (2, "ben"), (3, "cleo")] {
             try await db.raw(#"INSERT INTO "Users" (id, username) VALUES (\#(bind: id), \#(bind: name))"#).run()
         }
@@ -37,16 +36,26 @@ enum SmallSpheryData {
             (3, 150, true, "2025-03-01T10:00:00Z", "DualFlow", -1, 605, 5.5),
         ]
         for (index, workout) in workouts.enumerated() {
-            try await db.raw(
-                #"INSERT INTO "Workouts" (id, "userId", score, "completedWorkout", "createdAt") VALUES ("#
-                    + "\(bind: index + 1), \(bind: workout.user), \(bind: workout.score), \(bind: workout.completed), "
-                    + time(workout.at) + ")"
-            ).run()
-            try await db.raw(
-                #"INSERT INTO "RaceConfigs" (id, "workoutId", "gameMode", difficulty, duration, "startSpeed") VALUES ("#
-                    + "\(bind: index + 1), \(bind: index + 1), \(bind: workout.mode), \(bind: workout.difficulty), "
-                    + "\(bind: workout.seconds), \(bind: workout.speed))"
-            ).run()
+            try await insertWorkout(
+                id: index + 1, user: workout.user, score: workout.score, completed: workout.completed, at: workout.at,
+                segment: (workout.mode, workout.difficulty, workout.seconds), startSpeed: workout.speed, into: db)
         }
+    }
+
+    /// Inserts one workout and its race configuration (both with id `id`; `at` is ISO 8601).
+    static func insertWorkout(
+        id: Int, user: Int, score: Double, completed: Bool, at: String, segment: (mode: String, difficulty: Int, seconds: Int),
+        startSpeed: Double, into db: any SQLDatabase
+    ) async throws {
+        let time: SQLQueryString = db.dialect.name == "postgresql" ? "\(bind: at)::timestamptz" : "\(bind: at)"
+        try await db.raw(
+            #"INSERT INTO "Workouts" (id, "userId", score, "completedWorkout", "createdAt") VALUES ("#
+                + "\(bind: id), \(bind: user), \(bind: score), \(bind: completed), " + time + ")"
+        ).run()
+        try await db.raw(
+            #"INSERT INTO "RaceConfigs" (id, "workoutId", "gameMode", difficulty, duration, "startSpeed") VALUES ("#
+                + "\(bind: id), \(bind: id), \(bind: segment.mode), \(bind: segment.difficulty), \(bind: segment.seconds), "
+                + "\(bind: startSpeed))"
+        ).run()
     }
 }
