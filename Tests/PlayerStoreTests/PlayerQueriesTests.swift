@@ -56,6 +56,31 @@ struct PlayerQueriesTests {
         }
     }
 
+    @Test("the personal window: the last workouts within its days of the latest, whatever the trend's length", arguments: TestDatabases.backends)
+    func personalWindow(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            let (whole, recent, short) = try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                let queries = PlayerQueries(db)
+                var settings = PersonalTargetSettings.standard
+                let whole = try await queries.history(user: 1, in: SmallSpheryData.dualFlow, trendWorkouts: 2, personal: settings)
+                settings.days = 2  // 2025-01-03 and -05: the first two workouts are more than 2 days before the latest
+                let recent = try await queries.history(user: 1, in: SmallSpheryData.dualFlow, personal: settings)
+                settings = .standard
+                settings.workouts = 3
+                settings.minimumWorkouts = 2
+                let short = try await queries.history(user: 1, in: SmallSpheryData.dualFlow, personal: settings)
+                return (whole, recent, short)
+            }
+            #expect(whole.windowScores == [100, 120, 110, 130])  // oldest first, the uncompleted 999 left out
+            #expect(whole.recentScores == [110, 130])
+            #expect(recent.windowScores == [110, 130])
+            #expect(short.windowScores == [120, 110, 130])
+            let input = whole.analysisInput(policy: .personal)
+            #expect(input.recentScores == [100, 120, 110] && input.score == 130 && input.targetPolicy == .personal)
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func unknownUsersAndEmptySegmentsAreNamed(_ backend: Backend) async throws {
         try await TestDatabases.with(backend) { database in
