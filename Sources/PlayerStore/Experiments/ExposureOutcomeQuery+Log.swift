@@ -53,10 +53,6 @@ extension ExposureOutcomeQuery {
 
     /// Runs a query, turning a missing table or column into `DatabaseError.missingSchema`.
     private func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
-        do {
-            return try await database.raw(query).all()
-        } catch {
-            throw SchemaErrors.describe(error)
-        }
+        try await PlayerQueries(database).run(query)
     }
 }
