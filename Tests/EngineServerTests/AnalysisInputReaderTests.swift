@@ -21,6 +21,8 @@ struct AnalysisInputReaderTests {
             #"{"score":150000,"user_id":42,"game_mode":"Zürich 漢","difficulty":0,"duration_minutes":10.4}"#,
             "{\n\t\"score\": 99.25,\r\n\"unknown\": [1]}".replacingOccurrences(of: "[1]", with: "true"),
             #"{"score":-0.0,"age":1E2,"startSpeed":0.000123,"other":"x","more":null,"flag":false}"#,
+            #"{"score":150000,"user_id":7,"target_policy":"blended"}"#,
+            #"{"score":150000,"target_policy":null,"recent_scores":null}"#,
           ])
     func commonInputs(text: String) throws {
         let ours = try #require(Self.read(text), "declined")
@@ -35,6 +37,7 @@ struct AnalysisInputReaderTests {
             #"{"score":1,"difficulty":1e2}"#, #"{"score":1,"difficulty":12345678901234567}"#,
             #"{"score":1,"game_mode":"a\"b"}"#, #"{"score":1,"game_mode":7}"#, #"{"score":1,"x":{"y":1}}"#,
             #"{"score":1,"x":[1]}"#, #"{"sc\u006fre":1}"#, #"{"score":+1}"#, #"{"score":NaN}"#, #"{"score":1 2}"#,
+            #"{"score":1,"target_policy":"hardest"}"#, #"{"score":1,"target_policy":1}"#, #"{"score":1,"recent_scores":[1,2]}"#,
           ])
     func declined(text: String) {
         #expect(Self.read(text) == nil)
