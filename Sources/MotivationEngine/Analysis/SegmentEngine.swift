@@ -72,7 +72,7 @@ public final class SegmentEngine: Sendable {
             score: score, cluster: cluster, ladder: model.targetPolicy.ladder, percentiles: model.percentiles)
         let chosen = PolicyTarget(
             policy: policy, score: score, earlier: earlierScores, cohort: cohort, settings: personalSettings,
-            reasons: reasons)
+            reasons: reasons, language: language)
         let current = model.percentiles.percentile(of: score)
         let values = MessageValues(
             points: chosen.score - score, target: chosen.score, targetPercentile: chosen.segmentPercentile ?? current,

@@ -13,9 +13,10 @@ struct PolicyTarget {
     ///   - score: the player's latest score.
     ///   - earlier: the player's earlier scores in the segment's window, oldest first.
     ///   - cohort: the cohort ladder's next target.
+    ///   - language: the language of the reason.
     init(
         policy: TargetPolicyKind, score: Double, earlier: [Double], cohort: NextTarget,
-        settings: PersonalTargetSettings, reasons: TargetReasons
+        settings: PersonalTargetSettings, reasons: TargetReasons, language: Language
     ) {
         func cohortTarget(_ reason: TargetReason) -> PolicyTarget {
             PolicyTarget(
@@ -23,23 +24,24 @@ struct PolicyTarget {
                 higherCluster: cohort.higherCluster, reason: reason)
         }
         guard policy != .cohort else {
-            self = cohortTarget(reasons.reason(for: cohort.percentile))
+            self = cohortTarget(reasons.reason(for: cohort.percentile, language: language))
             return
         }
         guard let personal = PersonalTarget(score: score, earlier: earlier, settings: settings) else {
             let windowSize = min(earlier.count + 1, settings.workouts)
-            self = cohortTarget(reasons.fallback(for: cohort.percentile, windowSize: windowSize))
+            self = cohortTarget(reasons.fallback(for: cohort.percentile, windowSize: windowSize, language: language))
             return
         }
         if policy == .blended && personal.reach >= cohort.score {
-            self = cohortTarget(reasons.withinReach(for: cohort.percentile, of: personal))
+            self = cohortTarget(reasons.withinReach(for: cohort.percentile, of: personal, language: language))
             return
         }
         self.score = personal.score
         segmentPercentile = nil
         status = personal.score > score ? .personalTarget : .personalLevelReached
         higherCluster = nil
-        reason = reasons.personal(personal, score: score, cohortTarget: policy == .blended ? cohort.score.rounded(.up) : nil)
+        reason = reasons.personal(
+            personal, score: score, cohortTarget: policy == .blended ? cohort.score.rounded(.up) : nil, language: language)
     }
 
     private init(score: Double, segmentPercentile: Double?, status: TargetStatus, higherCluster: Int?, reason: TargetReason) {

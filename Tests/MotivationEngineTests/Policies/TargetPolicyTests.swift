@@ -120,6 +120,39 @@ struct TargetPolicyTests {
         }
     }
 
+    @Test("reasons in German and French, numbers in the language's style")
+    func localisedReasons() {
+        func reason(_ language: Language, _ score: Double, cluster: Int = 1, _ policy: TargetPolicyKind, _ earlier: [Double]) -> String {
+            engine.motivationalMessage(
+                score: score, cluster: cluster, policy: policy, earlierScores: earlier, language: language
+            ).targetReason.text
+        }
+        let population = Fixtures.roundModel.rows.players
+        let segment = Fixtures.roundModel.segment.description
+        #expect(reason(.de, 40_000, .cohort, []) == "das 50. Perzentil der \(population) Spielenden in \(segment)")
+        #expect(reason(.fr, 40_000, .cohort, []) == "le 50e centile des \(population) joueurs en \(segment)")
+        #expect(reason(.de, 80_000, .personal, [40_000, 41_000, 42_000, 43_000])
+            == "das 60. Perzentil deiner letzten 5 Spiele; deine 80’000 von heute liegen darüber, also gilt es, dieses Niveau zu halten")
+        #expect(reason(.fr, 40_000, cluster: 2, .blended, [38_000, 40_000, 42_000, 41_000])
+            == "ton 60e centile sur tes 5 dernières parties (l’objectif du groupe, 75\u{202F}000, dépasse tes meilleures parties récentes, 41\u{202F}600)")
+        #expect(reason(.de, 40_000, .blended, [45_000, 52_000, 48_000, 51_000]).hasSuffix(
+            ", in Reichweite: das 90. Perzentil deiner letzten 5 Spiele liegt bei 51’600"))
+        #expect(reason(.fr, 40_000, .personal, [41_000]).hasSuffix(
+            "\u{202F}; un objectif personnel demande 3 de tes parties en 28 jours, tu en as 2 pour l’instant"))
+        // No English left, no denied word, in any policy and status.
+        for language in [Language.de, .fr] {
+            for policy in TargetPolicyKind.allCases {
+                for (score, earlier) in [(40_000.0, [Double]()), (40_000, [41_000]), (80_000, [40_000, 41_000, 42_000]), (200_000, [])] {
+                    for cluster in 0..<4 {
+                        let text = reason(language, score, cluster: cluster, policy, earlier)
+                        #expect(!text.contains("percentile") && !text.contains("your") && !text.contains("players"), "\(text)")
+                        #expect(MessageTone.deniedWords(in: text, language: language).isEmpty, "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("settings: each setting is checked and named")
     func settings() {
         var s = PersonalTargetSettings.standard
