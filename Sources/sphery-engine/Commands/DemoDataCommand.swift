@@ -12,7 +12,9 @@ struct DemoDataCommand: AsyncParsableCommand {
             histories of workouts over months in which skill grows with practice, some incomplete \
             workouts and a few dirty rows. The defaults give a DualFlow / -1 (Expert) / 10-minute \
             segment of about a thousand players. A database that already has users is refused \
-            unless --replace is given. Progress goes to standard error. The histories end on             2026-10-31; `simulate` then advances the database by weeks of play under a retention             experiment, with simulated effects per arm or per kind of target.
+            unless --replace is given. Progress goes to standard error. The histories end on 2026-10-31; \
+            `simulate` then advances the database by weeks of play under a retention experiment, with \
+            simulated effects per arm or per kind of target.
             """)
 
     @OptionGroup var database: DatabaseOption
