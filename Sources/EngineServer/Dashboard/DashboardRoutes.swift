@@ -43,8 +43,7 @@ struct DashboardRoutes: Sendable {
     /// The analysis page: the empty form, or the analysis of what it was given with errors next
     /// to the fields that need them (400).
     func player(_ request: Request) async throws -> Response {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let query = Self.query(request)
         let registry = models.current.registry
         var page = PlayerPage(query: query, registry: registry, database: pool != nil)
         guard !query.isEmpty else { return try templates.page("player", page) }
@@ -76,8 +75,7 @@ struct DashboardRoutes: Sendable {
     /// The experiments page: the report the form asks for, or why there is none (with the
     /// error's 4xx status, 503 without a usable database).
     func retention(_ request: Request) async throws -> Response {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let query = Self.query(request)
         // The report names what is wrong with the log; this list only fills the form.
         let logged = (try? await pool?.withDatabase { try await ExposureOutcomeQuery($0).experiments() }) ?? []
         var page = RetentionPage(query: query, plan: experiments, logged: logged)
@@ -89,6 +87,13 @@ struct DashboardRoutes: Sendable {
             status = explained
         }
         return try templates.page("retention", page, status: status)
+    }
+
+    /// The request's query parameters, as the pages' forms read them.
+    private static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        return query
     }
 
     /// The segment's players as training saw them, from the database; none (and why) without one.
@@ -111,21 +116,15 @@ struct DashboardRoutes: Sendable {
     func batch(_ request: Request) async throws -> Response {
         let registry = models.current.registry
         var page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes)
-        let upload: BatchPage.Upload
         do {
-            upload = try await Self.upload(request, limit: maximumUploadBytes)
-        } catch let error as APIError {
-            page.error = error.message
-            return try templates.page("batch", page, status: error.status)
-        }
-        page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes, segment: upload.segment, language: upload.language)
-        guard let file = upload.file, !file.isEmpty else {
-            page.error = "Choose a CSV file."
-            return try templates.page("batch", page, status: .badRequest)
-        }
-        let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
-        let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
-        do {
+            let upload = try await Self.upload(request, limit: maximumUploadBytes)
+            page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes, segment: upload.segment, language: upload.language)
+            guard let file = upload.file, !file.isEmpty else {
+                page.error = "Choose a CSV file."
+                return try templates.page("batch", page, status: .badRequest)
+            }
+            let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
+            let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
             let scored = try await BatchCSV.scoredCSV(
                 ByteBuffer(string: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
                 defaults: defaults, maximumRows: 100_000)
