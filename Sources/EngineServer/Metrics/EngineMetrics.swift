@@ -26,6 +26,8 @@ public struct EngineMetrics: Sendable {
     /// costs a registry look-up and the label strings; this is one dictionary look-up).
     private let requests = HandlerCache<RequestKey, (CoreMetrics.Counter, CoreMetrics.Timer)>()
     private let analyses = HandlerCache<AnalysisKey, CoreMetrics.Counter>()
+    /// The prediction log's counters by outcome (`queued` is counted on every logged answer).
+    private let predictionLogEntries = HandlerCache<String, CoreMetrics.Counter>()
 
     private struct RequestKey: Hashable {
         let route: String
@@ -93,8 +95,9 @@ public struct EngineMetrics: Sendable {
 
     /// Counts prediction log entries: `queued`, `written`, or `failed` (a write the database refused).
     func recordPredictionLog(_ outcome: String, count: Int = 1) {
-        Counter(label: "sphery_prediction_log_entries_total", dimensions: [("outcome", outcome)], factory: factory)
-            .increment(by: count)
+        predictionLogEntries.handler(for: outcome) {
+            CoreMetrics.Counter(label: "sphery_prediction_log_entries_total", dimensions: [("outcome", outcome)], factory: factory)
+        }.increment(by: count)
     }
 
     /// Sets the gauges that are read off the present state just before a scrape.
