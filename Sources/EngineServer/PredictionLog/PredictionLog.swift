@@ -35,11 +35,10 @@ public final class PredictionLog: Service, Sendable {
 
     /// Queues `record` for writing.
     public func record(_ record: PredictionRecord) {
-        switch continuation.yield(record) {
-        case .enqueued: metrics.recordPredictionLog("queued")
-        case .dropped: metrics.recordPredictionLog("dropped")
-        case .terminated: metrics.recordPredictionLog("dropped")
-        @unknown default: metrics.recordPredictionLog("dropped")
+        if case .enqueued = continuation.yield(record) {
+            metrics.recordPredictionLog("queued")
+        } else {
+            metrics.recordPredictionLog("dropped")
         }
     }
 
