@@ -8,18 +8,16 @@ import Testing
 
 @Suite("POST /v1/analyze")
 struct AnalyzeRouteTests {
-    static let expert10 = #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5.0}"#
-
     @Test("answers the analysis of DESIGN.md, equal to the engine's own")
     func analysis() async throws {
         let fixture = try await ServerFixture.shared
         let registry = try ModelRegistry.load(from: fixture.models)
         try await withServer(fixture.configuration(database: false)) { client in
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(Self.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let answer = try JSONDecoder().decode(Analysis.self, from: Data(response.body.readableBytesView))
-                let expected = try registry.analyze(try AnalysisInputDecoding.decode(Data(Self.expert10.utf8)))
+                let expected = try registry.analyze(try AnalysisInputDecoding.decode(Data(ServerFixture.expert10.utf8)))
                 #expect(answer == expected)
                 #expect(answer.segment == ServerFixture.dualFlow10)
             }
@@ -30,17 +28,17 @@ struct AnalyzeRouteTests {
     func language() async throws {
         let fixture = try await ServerFixture.shared
         try await withServer(fixture.configuration(database: false)) { client in
-            let english = try await client.execute(uri: "/v1/analyze", method: .post, body: .text(Self.expert10)) {
+            let english = try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) {
                 try $0.json()
             }
-            try await client.execute(uri: "/v1/analyze?language=de", method: .post, body: .text(Self.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze?language=de", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .ok)
                 let german = try response.json()
                 let message = (german["motivational_message"] as? [String: Any])?["message"] as? String
                 #expect(message != nil)
                 #expect(message != (english["motivational_message"] as? [String: Any])?["message"] as? String)
             }
-            try await client.execute(uri: "/v1/analyze?language=xx", method: .post, body: .text(Self.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze?language=xx", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .badRequest)
                 let error = try response.error()
                 #expect(error.message.hasPrefix("language:"))

@@ -12,7 +12,7 @@ import Testing
 @Suite("Bad input")
 struct BadInputTests {
     /// A valid single-player body (DualFlow · Expert · 10 min).
-    static let valid = #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5.0}"#
+    static let valid = ServerFixture.expert10
     /// The segment part of a body, to splice bad fields after.
     static let segment = #""game_mode":"DualFlow","difficulty":-1,"duration_minutes":10"#
 

@@ -62,7 +62,7 @@ struct ExperimentRouteTests {
         let fixture = try await ServerFixture.shared
         let user = try #require(fixture.dualFlowUsers.first)
         try await withServer(fixture.configuration()) { client in
-            let uri = "/v1/players/\(user)/motivation?\(PlayerRouteTests.segmentQuery)&target_policy=personal"
+            let uri = "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)&target_policy=personal"
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
                 let history = try #require(try response.json()["history"] as? [String: Any])
@@ -78,7 +78,7 @@ struct ExperimentRouteTests {
                 }
             }
             try await client.execute(
-                uri: "/v1/players/\(user)/motivation?\(PlayerRouteTests.segmentQuery)&target_policy=hardest", method: .get
+                uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)&target_policy=hardest", method: .get
             ) { response in
                 #expect(response.status == .badRequest)
                 let error = try response.error()
@@ -91,7 +91,7 @@ struct ExperimentRouteTests {
     func exposureLog(backend: Backend) async throws {
         let fixture = try await ServerFixture.shared
         let users = Array(fixture.dualFlowUsers.prefix(12))
-        try await PlayerRouteTests.withDemoDatabase(backend) { location in
+        try await fixture.withDemoDatabase(backend) { location in
             var configuration = fixture.configuration()
             configuration.database = location
             configuration.predictionLog = true
@@ -100,7 +100,7 @@ struct ExperimentRouteTests {
                 for _ in 0..<2 {
                     for user in users {
                         try await client.execute(
-                            uri: "/v1/players/\(user)/motivation?\(PlayerRouteTests.segmentQuery)", method: .get
+                            uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get
                         ) { response in #expect(response.status == .ok) }
                     }
                 }

@@ -84,7 +84,7 @@ struct ModelRouteTests {
                 #expect(error.code == "model_reload_failed")
                 #expect(error.message.contains("Broken_1_1.json"))
             }
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .ok)
             }
         }
@@ -107,7 +107,7 @@ struct ModelRouteTests {
                     group.addTask {
                         var seen: [String] = []
                         for _ in 0..<50 {
-                            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) {
+                            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) {
                                 response in
                                 #expect(response.status == .ok)
                                 let analysis = try JSONDecoder().decode(Analysis.self, from: Data(response.body.readableBytesView))
@@ -130,7 +130,7 @@ struct ModelRouteTests {
             }
             #expect(seen.count == 200)
             #expect(Set(seen).isSubset(of: Set(ids)))
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
                 let analysis = try JSONDecoder().decode(Analysis.self, from: Data(response.body.readableBytesView))
                 #expect(analysis.model.id == ids[1])
             }
@@ -154,7 +154,7 @@ struct ModelRouteTests {
             var answered = ""
             for _ in 0..<100 where answered != newID {
                 try await Task.sleep(for: .milliseconds(50))
-                answered = try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) {
+                answered = try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) {
                     try JSONDecoder().decode(Analysis.self, from: Data($0.body.readableBytesView)).model.id
                 }
             }

@@ -3,7 +3,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Logging
 import MotivationEngine
 import Synchronization
 import Testing
@@ -144,9 +143,6 @@ final class Coverage: Sendable {
 @Suite("OpenAPI contract")
 struct OpenAPIContractTests {
     static let admin = "0123456789abcdef-test"
-    static let expert10 = #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5.0}"#
-    static let segmentQuery = "game_mode=DualFlow&difficulty=-1&duration=10"
-    static let quietLogger = Logger(label: "sphery.test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     @Test("the document is OpenAPI 3.1.0, served byte for byte at /openapi.yaml, with every $ref resolvable")
     func documentShape() async throws {
@@ -181,7 +177,7 @@ struct OpenAPIContractTests {
     func routes() async throws {
         let fixture = try await ServerFixture.shared
         let contract = try OpenAPIContract.fromSource()
-        let service = try EngineService(fixture.configuration(database: false), logger: Self.quietLogger)
+        let service = try EngineService(fixture.configuration(database: false), logger: ServerFixture.quietLogger)
         let routes = Set(service.router().routes.map { "\($0.method.rawValue) \(RoutePath.normalised($0.path.description))" })
         #expect(routes.count >= 11)
         #expect(routes == contract.operations, "only routed: \(routes.subtracting(contract.operations).sorted()); only documented: \(contract.operations.subtracting(routes).sorted())")
@@ -261,7 +257,7 @@ struct OpenAPIContractTests {
                 name: "unknown model", method: .get, uri: "/v1/models/SphereRun_2_10", route: "/v1/models/{segment}", status: 404,
                 errorCode: "unknown_segment"),
             .init(
-                name: "analysis", method: .post, uri: "/v1/analyze", route: "/v1/analyze", headers: json, body: Self.expert10,
+                name: "analysis", method: .post, uri: "/v1/analyze", route: "/v1/analyze", headers: json, body: ServerFixture.expert10,
                 status: 200, bodyMatchesSchema: true),
             .init(
                 name: "analysis in German, age and speed missing", method: .post, uri: "/v1/analyze?language=de",
@@ -291,7 +287,7 @@ struct OpenAPIContractTests {
                 body: #"{"score":1000}"#, status: 400, bodyMatchesSchema: true, errorCode: "ambiguous_segment"),
             .init(
                 name: "analysis in an unknown language", method: .post, uri: "/v1/analyze?language=xx", route: "/v1/analyze",
-                body: Self.expert10, status: 400, errorCode: "invalid_field"),
+                body: ServerFixture.expert10, status: 400, errorCode: "invalid_field"),
             .init(
                 name: "analysis of a segment without model", method: .post, uri: "/v1/analyze", route: "/v1/analyze",
                 body: #"{"game_mode":"SphereRun","difficulty":2,"duration_minutes":10,"score":1000}"#, status: 404,
@@ -302,7 +298,7 @@ struct OpenAPIContractTests {
                 errorCode: "body_too_large"),
             .init(
                 name: "JSON batch", method: .post, uri: "/v1/analyze/batch?language=de", route: "/v1/analyze/batch",
-                body: "[\(Self.expert10),{\"score\":990000,\"game_mode\":\"DualFlow\",\"difficulty\":-1,\"duration_minutes\":5}]",
+                body: "[\(ServerFixture.expert10),{\"score\":990000,\"game_mode\":\"DualFlow\",\"difficulty\":-1,\"duration_minutes\":5}]",
                 status: 200, bodyMatchesSchema: true),
             .init(
                 name: "JSON batch with failing players", method: .post, uri: "/v1/analyze/batch", route: "/v1/analyze/batch",
@@ -319,7 +315,7 @@ struct OpenAPIContractTests {
                 body: "userId,points\n7,100\n", status: 400, errorCode: "invalid_csv"),
             .init(
                 name: "batch of too many players", method: .post, uri: "/v1/analyze/batch", route: "/v1/analyze/batch",
-                body: "[" + Array(repeating: Self.expert10, count: 4).joined(separator: ",") + "]", status: 413,
+                body: "[" + Array(repeating: ServerFixture.expert10, count: 4).joined(separator: ",") + "]", status: 413,
                 bodyMatchesSchema: true, errorCode: "too_many_items"),
             .init(
                 name: "CSV batch of too many players", method: .post, uri: "/v1/analyze/batch", route: "/v1/analyze/batch",
@@ -327,19 +323,19 @@ struct OpenAPIContractTests {
                 errorCode: "too_many_items"),
             .init(
                 name: "batch body too large", method: .post, uri: "/v1/analyze/batch", route: "/v1/analyze/batch",
-                body: "[" + Array(repeating: Self.expert10, count: 200).joined(separator: ",") + "]", status: 413,
+                body: "[" + Array(repeating: ServerFixture.expert10, count: 200).joined(separator: ",") + "]", status: 413,
                 errorCode: "body_too_large"),
             .init(
-                name: "player with a non-numeric id", method: .get, uri: "/v1/players/abc/motivation?\(Self.segmentQuery)",
+                name: "player with a non-numeric id", method: .get, uri: "/v1/players/abc/motivation?\(ServerFixture.segmentQuery)",
                 route: "/v1/players/{userId}/motivation", status: 400, errorCode: "invalid_field"),
             .init(
-                name: "player with a bad trend", method: .get, uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)&trend=1",
+                name: "player with a bad trend", method: .get, uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)&trend=1",
                 route: "/v1/players/{userId}/motivation", status: 400, errorCode: "invalid_field"),
             .init(
                 name: "player in an ambiguous segment", method: .get, uri: "/v1/players/\(user)/motivation",
                 route: "/v1/players/{userId}/motivation", status: 400, errorCode: "ambiguous_segment"),
             .init(
-                name: "unknown player", method: .get, uri: "/v1/players/999999/motivation?\(Self.segmentQuery)",
+                name: "unknown player", method: .get, uri: "/v1/players/999999/motivation?\(ServerFixture.segmentQuery)",
                 route: "/v1/players/{userId}/motivation", status: 404, errorCode: "unknown_user"),
             .init(
                 name: "player in a segment without model", method: .get,
@@ -356,7 +352,7 @@ struct OpenAPIContractTests {
         ]
         exchanges += users.map { id in
             .init(
-                name: "player \(id)", method: .get, uri: "/v1/players/\(id)/motivation?\(Self.segmentQuery)&language=de&trend=5",
+                name: "player \(id)", method: .get, uri: "/v1/players/\(id)/motivation?\(ServerFixture.segmentQuery)&language=de&trend=5",
                 route: "/v1/players/{userId}/motivation", status: 200)
         }
         let all = exchanges
@@ -384,7 +380,7 @@ struct OpenAPIContractTests {
             for exchange in [
                 Exchange(name: "ready without a database", method: .get, uri: "/ready", route: "/ready", status: 200),
                 Exchange(
-                    name: "player without a database", method: .get, uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)",
+                    name: "player without a database", method: .get, uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)",
                     route: "/v1/players/{userId}/motivation", status: 503, errorCode: "database_unavailable"),
             ] {
                 try await Self.check(exchange, client: client, contract: contract, coverage: coverage)
@@ -443,7 +439,7 @@ struct OpenAPIContractTests {
                 Exchange(name: "ready with an unreachable database", method: .get, uri: "/ready", route: "/ready", status: 503, errorCode: "not_ready"),
                 Exchange(
                     name: "player with an unreachable database", method: .get,
-                    uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)", route: "/v1/players/{userId}/motivation",
+                    uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", route: "/v1/players/{userId}/motivation",
                     status: 503, errorCode: "database_unavailable"),
             ] {
                 try await Self.check(exchange, client: client, contract: contract, coverage: coverage)

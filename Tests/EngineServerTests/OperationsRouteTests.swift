@@ -33,10 +33,10 @@ struct OperationsRouteTests {
         let user = try #require(fixture.dualFlowUsers.first)
         try await withServer(fixture.configuration()) { client in
             for _ in 0..<3 {
-                try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) { _ in }
+                try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { _ in }
             }
             try await client.execute(uri: "/v1/analyze", method: .post, body: .text("{")) { _ in }
-            try await client.execute(uri: "/v1/players/\(user)/motivation?game_mode=DualFlow&difficulty=-1&duration=10", method: .get) { _ in }
+            try await client.execute(uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
@@ -62,15 +62,14 @@ struct OperationsRouteTests {
         let user = try #require(fixture.dualFlowUsers.first)
         let lines = LogCapture.Store()
         let logger = Logger(label: "sphery.test") { _ in LogCapture(store: lines) }
-        let app = try buildApplication(fixture.configuration(), logger: logger)
-        try await app.test(.router) { client in
+        try await withServer(fixture.configuration(), logger: logger) { client in
             try await client.execute(
-                uri: "/v1/players/\(user)/motivation?game_mode=DualFlow&difficulty=-1&duration=10", method: .get,
+                uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get,
                 headers: [.xRequestIDForTests: "trace-42"]
             ) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) { _ in }
+            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { _ in }
         }
         let requests = lines.entries.filter { $0.message == "request" }
         #expect(requests.count == 2)

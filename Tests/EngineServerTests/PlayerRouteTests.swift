@@ -7,34 +7,15 @@ import HummingbirdTesting
 import MotivationEngine
 import PlayerStore
 import SQLKit
-import Synchronization
 import Testing
 
 @Suite("GET /v1/players/{userId}/motivation")
 struct PlayerRouteTests {
-    static let segmentQuery = "game_mode=DualFlow&difficulty=-1&duration=10"
-
-    /// The fixture's demo data in a fresh database of `backend` (the same seed as the models').
-    static func withDemoDatabase(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
-        if backend == .sqlite {
-            let copy = try await ServerFixture.shared.copyDatabase()
-            defer { try? FileManager.default.removeItem(atPath: copy) }
-            try await body(.sqlite(path: copy))
-            return
-        }
-        try await TestDatabases.with(backend) { database in
-            try await database.open { db in
-                _ = try await DemoDatabase.write(to: db, users: ServerFixture.users, seed: ServerFixture.seed)
-            }
-            try await body(try database.location)
-        }
-    }
-
     @Test("answers the analysis of the latest workout with its history, as the CLI's player command", arguments: TestDatabases.backends)
     func lookup(backend: Backend) async throws {
         let fixture = try await ServerFixture.shared
         let user = try #require(fixture.dualFlowUsers.first)
-        try await Self.withDemoDatabase(backend) { location in
+        try await fixture.withDemoDatabase(backend) { location in
             var configuration = fixture.configuration()
             configuration.database = location
             let history = try await PlayerDatabase.with(location) { db in
@@ -42,7 +23,7 @@ struct PlayerRouteTests {
             }
             let expected = try ModelRegistry.load(from: fixture.models).analyze(history.analysisInput())
             try await withServer(configuration) { client in
-                try await client.execute(uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)", method: .get) { response in
+                try await client.execute(uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get) { response in
                     #expect(response.status == .ok)
                     let body = try response.json()
                     let analysis = try JSONDecoder().decode(
@@ -61,14 +42,14 @@ struct PlayerRouteTests {
     func predictionLog(backend: Backend) async throws {
         let fixture = try await ServerFixture.shared
         let users = Array(fixture.dualFlowUsers.prefix(5))
-        try await Self.withDemoDatabase(backend) { location in
+        try await fixture.withDemoDatabase(backend) { location in
             var configuration = fixture.configuration()
             configuration.database = location
             configuration.predictionLog = true
-            let shown = try await withServerCollecting(configuration) { client in
+            let shown = try await withServer(configuration) { client in
                 var shown: [Int: Double] = [:]
                 for user in users {
-                    shown[user] = try await client.execute(uri: "/v1/players/\(user)/motivation?\(Self.segmentQuery)", method: .get) {
+                    shown[user] = try await client.execute(uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get) {
                         response in
                         let analysis = try #require(try response.json()["analysis"] as? [String: Any], "\(String(buffer: response.body))")
                         return try #require((analysis["motivational_message"] as? [String: Any])?["next_target"] as? Double)
@@ -102,7 +83,7 @@ struct PlayerRouteTests {
         configuration.database = try DatabaseLocation("postgres://sphery:secret@127.0.0.1:1/sphery?sslmode=disable")
         configuration.databaseTimeout = .seconds(2)
         try await withServer(configuration) { client in
-            try await client.execute(uri: "/v1/players/1/motivation?\(Self.segmentQuery)", method: .get) { response in
+            try await client.execute(uri: "/v1/players/1/motivation?\(ServerFixture.segmentQuery)", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 let error = try response.error()
                 #expect(error.code == "database_unavailable")
@@ -111,7 +92,7 @@ struct PlayerRouteTests {
             try await client.execute(uri: "/ready", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
             }
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(AnalyzeRouteTests.expert10)) { response in
+            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .ok)
             }
         }
@@ -121,7 +102,7 @@ struct PlayerRouteTests {
     func unknownUser() async throws {
         let fixture = try await ServerFixture.shared
         try await withServer(fixture.configuration()) { client in
-            try await client.execute(uri: "/v1/players/99999999/motivation?\(Self.segmentQuery)", method: .get) { response in
+            try await client.execute(uri: "/v1/players/99999999/motivation?\(ServerFixture.segmentQuery)", method: .get) { response in
                 #expect(response.status == .notFound)
                 let error = try response.error()
                 #expect(error.code == "unknown_user")
@@ -129,21 +110,4 @@ struct PlayerRouteTests {
             }
         }
     }
-}
-
-/// Like `withServer`, returning what `body` returns, after the application (and its prediction
-/// log) has shut down.
-func withServerCollecting<Value: Sendable>(
-    _ configuration: ServerConfiguration, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
-) async throws -> Value {
-    let box = ResultBox<Value>()
-    try await withServer(configuration) { client in box.set(try await body(client)) }
-    return try #require(box.get())
-}
-
-/// Carries a value out of a `@Sendable` closure.
-final class ResultBox<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
-    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
-    func get() -> Value? { value.withLock { $0 } }
 }

@@ -20,6 +20,12 @@ struct ServerFixture: Sendable {
     static let seed: UInt64 = 42
     static let dualFlow10 = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
     static let dualFlow5 = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 5)
+    /// A valid `/v1/analyze` body in DualFlow / -1 / 10.
+    static let expert10 = #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5.0}"#
+    /// The player route's query for DualFlow / -1 / 10.
+    static let segmentQuery = "game_mode=DualFlow&difficulty=-1&duration=10"
+    /// A logger that drops everything.
+    static let quietLogger = Logger(label: "sphery.test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// The folder holding everything.
     let folder: URL
@@ -79,19 +85,38 @@ struct ServerFixture: Sendable {
         try FileManager.default.copyItem(atPath: databasePath, toPath: copy.path)
         return copy.path
     }
+
+    /// The fixture's demo data in a fresh database of `backend` (the same seed as the models):
+    /// a private copy for SQLite, a new database written for PostgreSQL.
+    func withDemoDatabase(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
+        if backend == .sqlite {
+            let copy = try copyDatabase()
+            defer { try? FileManager.default.removeItem(atPath: copy) }
+            try await body(.sqlite(path: copy))
+            return
+        }
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in
+                _ = try await DemoDatabase.write(to: db, users: Self.users, seed: Self.seed)
+            }
+            try await body(try database.location)
+        }
+    }
 }
 
 /// The fixture's folder, removed when the test process ends.
 nonisolated(unsafe) private var removeAtExit: String?
 
 /// Runs `body` with a test client of an application built from `configuration`.
-func withServer(
+/// - Returns: what `body` returns, once the application (and its prediction log) has shut down.
+@discardableResult
+func withServer<Value>(
     _ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(),
-    logger: Logger = Logger(label: "sphery.test", factory: { _ in SwiftLogNoOpLogHandler() }),
-    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
-) async throws {
+    logger: Logger = ServerFixture.quietLogger,
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
+) async throws -> Value {
     let app = try buildApplication(configuration, metrics: metrics, logger: logger)
-    try await app.test(.router, body)
+    return try await app.test(.router, body)
 }
 
 extension TestResponse {
