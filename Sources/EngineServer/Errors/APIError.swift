@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import MotivationEngine
 
@@ -83,4 +84,18 @@ extension Response {
     static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
+
+    /// A JSON response of `value` as its `Encodable` conformance writes it, dates as ISO 8601 and
+    /// keys sorted (the routes off the hot path; `JSONWriter` writes the analyses).
+    static func json(encoding value: some Encodable) throws -> Response {
+        .json(ByteBuffer(bytes: try encoder.encode(value)))
+    }
+
+    /// The encoder of `json(encoding:)`, made once.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
 }

@@ -13,10 +13,10 @@ struct ModelRoutes: Sendable {
     let metrics: EngineMetrics
 
     func add(to router: Router<Context>) {
-        router.get("/v1/segments") { _, _ in try json(SegmentList(models.current.registry)) }
+        router.get("/v1/segments") { _, _ in try Response.json(encoding: SegmentList(models.current.registry)) }
         router.get("/v1/models") { _, _ in
             let loaded = models.current
-            return try json(ModelList(
+            return try Response.json(encoding: ModelList(
                 loadedAt: loaded.loadedAt,
                 models: loaded.registry.engines.values.map(ModelSummary.init).sorted { $0.name < $1.name }))
         }
@@ -26,7 +26,7 @@ struct ModelRoutes: Sendable {
                 let known = models.current.registry.engines.keys.map(\.fileStem).sorted().joined(separator: ", ")
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'; loaded: \(known)")
             }
-            return try json(engine.modelInfo)
+            return try Response.json(encoding: engine.modelInfo)
         }
         router.post("/v1/models/reload") { request, context in try reload(request, context: context) }
     }
@@ -39,7 +39,7 @@ struct ModelRoutes: Sendable {
             context.logger.info(
                 "models reloaded",
                 metadata: ["request_id": .string(context.requestID), "models": "\(loaded.registry.engines.count)", "trigger": "api"])
-            return try json(ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.engines.keys.map(\.fileStem).sorted()))
+            return try Response.json(encoding: ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.engines.keys.map(\.fileStem).sorted()))
         } catch let error as ModelFileError {
             metrics.recordReload(succeeded: false)
             context.logger.error(
@@ -51,19 +51,6 @@ struct ModelRoutes: Sendable {
         }
     }
 
-    private func json(_ value: some Encodable) throws -> Response {
-        .json(ByteBuffer(bytes: try ModelRoutesCoding.encoder.encode(value)))
-    }
-}
-
-/// The encoder of the model routes (dates as ISO 8601, keys as the types say).
-enum ModelRoutesCoding {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 }
 
 /// `GET /v1/segments`.

@@ -13,11 +13,7 @@ struct ReportRoutes: Sendable {
 
     func add(to router: Router<Context>) {
         router.get("/v1/reports/retention") { request, _ in
-            let report = try await Self.report(for: request, pool: pool, experiments: experiments)
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.sortedKeys]
-            return Response.json(ByteBuffer(data: try encoder.encode(report)))
+            try Response.json(encoding: try await Self.report(for: request, pool: pool, experiments: experiments))
         }
     }
 
