@@ -9,7 +9,12 @@ extension ExposureOutcomeQuery {
     /// - Throws: `ExposureLogError` when the engine's tables are missing or too old.
     public func experiments() async throws -> [String] {
         try await requireExposureLog()
-        return try await rows(
+        return try await loggedExperiments()
+    }
+
+    /// `experiments()` without checking the engine's tables (for a caller that has).
+    func loggedExperiments() async throws -> [String] {
+        try await rows(
             "SELECT DISTINCT experiment FROM engine_predictions WHERE experiment IS NOT NULL ORDER BY experiment"
         ).map { try $0.decode(column: "experiment", as: String.self) }
     }
@@ -21,6 +26,11 @@ extension ExposureOutcomeQuery {
     ///   `DatabaseError.missingSchema` when the workouts are.
     public func dataClock() async throws -> Date? {
         try await requireExposureLog()
+        return try await latestTime()
+    }
+
+    /// `dataClock()` without checking the engine's tables (for a caller that has).
+    func latestTime() async throws -> Date? {
         let postgres = database.dialect.name == "postgresql"
         let workouts = ExposureOutcomeSQL.milliseconds(#"MAX("createdAt")"#, postgres: postgres)
         let exposures = ExposureOutcomeSQL.milliseconds("MAX(created_at)", postgres: postgres)

@@ -1,7 +1,6 @@
 import Foundation
 import MotivationEngine
 import SQLKit
-import Synchronization
 
 /// The retention report's reads of the exposure log (`engine_predictions`,
 /// `engine_experiment_assignments`) and the application's workouts, on SQLite or PostgreSQL.
@@ -32,28 +31,18 @@ public struct ExposureOutcomeQuery: Sendable {
         experiment: String, followUpWorkouts: Int = ExposureOutcomeQuery.defaultFollowUpWorkouts
     ) async throws -> [ExposureOutcome] {
         try await requireExposureLog()
+        return try await loggedOutcomes(experiment: experiment, followUpWorkouts: followUpWorkouts)
+    }
+
+    /// `outcomes(experiment:followUpWorkouts:)` without checking the engine's tables (for a
+    /// caller that has).
+    func loggedOutcomes(experiment: String, followUpWorkouts: Int) async throws -> [ExposureOutcome] {
         let query = ExposureOutcomeSQL.query(
             experiment: experiment, followUpWorkouts: max(1, followUpWorkouts),
             postgres: database.dialect.name == "postgresql")
-        // Rows are decoded as they arrive; only the outcomes are kept.
-        let decoded = Mutex<(outcomes: [ExposureOutcome], failure: (any Error)?)>(([], nil))
-        do {
-            try await database.raw(query).run { row in
-                decoded.withLock { state in
-                    guard state.failure == nil else { return }
-                    do {
-                        state.outcomes.append(try Self.outcome(row))
-                    } catch {
-                        state.failure = error
-                    }
-                }
-            }
-        } catch {
-            throw SchemaErrors.describe(error)
+        return try await PlayerQueries(database).reduceRows(query, into: []) { outcomes, row in
+            outcomes.append(try Self.outcome(row))
         }
-        let (outcomes, failure) = decoded.withLock { $0 }
-        if let failure { throw DatabaseError.queryFailed(String(describing: failure)) }
-        return outcomes
     }
 
     /// One row of the outcome query.

@@ -40,14 +40,15 @@ public struct RetentionReporter: Sendable {
     ///   unusable settings.
     public func report(on database: any SQLDatabase, progress: (String) -> Void = { _ in }) async throws -> Result {
         let query = ExposureOutcomeQuery(database)
+        // `experiments()` checks the engine's tables once; the later reads need not again.
         let name = try Self.experimentName(requested: experiment, logged: try await query.experiments(), plan: plan)
         var now = asOf
-        if now == nil { now = try await query.dataClock() }
+        if now == nil { now = try await query.latestTime() }
         let asOf = now ?? Date()
         let clock = ContinuousClock()
         progress("querying the outcomes of \(name)…")
         var start = clock.now
-        let outcomes = try await query.outcomes(experiment: name, followUpWorkouts: hitWorkouts)
+        let outcomes = try await query.loggedOutcomes(experiment: name, followUpWorkouts: hitWorkouts)
         let queried = clock.now - start
         progress("\(NumberStyle.english.format(integer: outcomes.count)) exposed players")
         var settings =

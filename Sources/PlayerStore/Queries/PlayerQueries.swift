@@ -63,24 +63,10 @@ public struct PlayerQueries: Sendable {
             conditions = conditions
                 + " AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)"
         }
-        let query = completedWorkouts(where: conditions)
-        // Rows are decoded as they arrive, so only the records are held, never the result set.
-        let groups = Mutex<[SegmentKey: [PlayerRecord]]>([:])
-        let failure = Mutex<(any Error)?>(nil)
-        do {
-            try await database.raw(query).run { row in
-                do {
-                    let (segment, record) = try Self.trainingRecord(row)
-                    groups.withLock { $0[segment, default: []].append(record) }
-                } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                }
-            }
-        } catch {
-            throw SchemaErrors.describe(error)
+        return try await reduceRows(completedWorkouts(where: conditions), into: [:]) { groups, row in
+            let (segment, record) = try Self.trainingRecord(row)
+            groups[segment, default: []].append(record)
         }
-        if let error = failure.withLock({ $0 }) { throw DatabaseError.queryFailed(String(describing: error)) }
-        return groups.withLock { $0 }
     }
 
     /// Every completed workout that `conditions` (SQL starting with ` AND`, on `w` and `rc`)
@@ -115,6 +101,33 @@ public struct PlayerQueries: Sendable {
             durationMinutes: Double(seconds) / 60,
             playedAt: Date(timeIntervalSince1970: try row.decode(column: "played_at", as: Double.self)))
         return (segment, record)
+    }
+
+    /// Runs a query and folds its rows into `initial` with `update` as they arrive, so only what
+    /// `update` keeps is held, never the result set.
+    /// - Throws: `DatabaseError.missingSchema` for a missing table or column; `.queryFailed`
+    ///   with the first error `update` threw (the rows after it are skipped).
+    func reduceRows<State: Sendable>(
+        _ query: SQLQueryString, into initial: State, _ update: @escaping @Sendable (inout State, any SQLRow) throws -> Void
+    ) async throws -> State {
+        let state = Mutex<(value: State, failure: (any Error)?)>((initial, nil))
+        do {
+            try await database.raw(query).run { row in
+                state.withLock { state in
+                    guard state.failure == nil else { return }
+                    do {
+                        try update(&state.value, row)
+                    } catch {
+                        state.failure = error
+                    }
+                }
+            }
+        } catch {
+            throw SchemaErrors.describe(error)
+        }
+        let (value, failure) = state.withLock { $0 }
+        if let failure { throw DatabaseError.queryFailed(String(describing: failure)) }
+        return value
     }
 
     /// Runs a query, turning a missing table or column into `DatabaseError.missingSchema`.
