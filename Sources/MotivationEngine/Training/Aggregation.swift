@@ -38,7 +38,8 @@ public enum Aggregation: String, Codable, CaseIterable, Sendable {
     }
 
     /// The median (the mean of the two middle values for an even count), as numpy's.
-    static func median(_ values: [Double]) -> Double {
+    /// `values` must not be empty.
+    public static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2

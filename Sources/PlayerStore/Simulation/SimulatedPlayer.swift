@@ -57,13 +57,8 @@ struct SimulatedPlayer {
     /// The median and a robust standard deviation (1.4826 × the median absolute deviation, so a
     /// dirty score does not blow it up), at least 5% of the median.
     static func levelAndSpread(_ scores: [Double]) -> (level: Double, spread: Double) {
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            let middle = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        }
-        let level = median(scores)
-        let deviation = 1.4826 * median(scores.map { abs($0 - level) })
+        let level = Aggregation.median(scores)
+        let deviation = 1.4826 * Aggregation.median(scores.map { abs($0 - level) })
         return (level, max(deviation, 0.05 * level))
     }
 
