@@ -27,6 +27,9 @@ public struct MessageCatalog: Sendable {
         /// The positions of the `top_of_range` variants without `{next_level}`, used when there
         /// is no next level (the top cluster's stretch target).
         let topOfRangeWithoutNextLevel: [Int]
+        /// The templates' ids, `status#position` (e.g. `in_range#2`), made once rather than
+        /// per message; indexed as `templates`.
+        let templateIds: [[String]]
         /// Cluster label → the language's name for it.
         let levels: [String: String]
         /// The same pairs, for a lookup without hashing (a handful of short labels).
@@ -43,6 +46,11 @@ public struct MessageCatalog: Sendable {
              levels: [String: String], file: String) {
             self.templates = templates
             self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
+            var templateIds = templates.map { _ in [String]() }
+            for status in TargetStatus.allCases {
+                templateIds[status.catalogIndex] = templates[status.catalogIndex].indices.map { status.rawValue + "#" + String($0) }
+            }
+            self.templateIds = templateIds
             self.levels = levels
             self.levelPairs = levels.keys.sorted().map { LevelName(label: $0, name: levels[$0]!) }
             self.file = file
@@ -322,7 +330,7 @@ public struct MessageCatalog: Sendable {
         }
         return RenderedMessage(
             text: Self.render(variants[position], table: table, language: language, values: values),
-            templateId: status.rawValue + "#" + String(position))
+            templateId: table.templateIds[status.catalogIndex][position])
     }
 
     /// Fills one template (e.g. from `templates(for:language:)`) with `values`.
