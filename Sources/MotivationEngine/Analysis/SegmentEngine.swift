@@ -39,11 +39,12 @@ public final class SegmentEngine: Sendable {
             case .durationMinutes: row[j] = input.durationMinutes ?? Double(model.segment.durationMinutes)
             }
         }
-        let exact = try model.mixture.predictProbabilities(row: model.scaler.scale(row))
+        var probabilities = try model.mixture.predictProbabilities(row: model.scaler.scale(row))
         var best = 0
-        for c in exact.indices where exact[c] > exact[best] { best = c }
-        // Six decimals: the digits beyond are floating-point noise, and would differ between machines.
-        let probabilities = exact.map { ($0 * 1e6).rounded() / 1e6 }
+        for c in probabilities.indices where probabilities[c] > probabilities[best] { best = c }
+        // Six decimals (in place: no second array per analysis): the digits beyond are
+        // floating-point noise, and would differ between machines.
+        for c in probabilities.indices { probabilities[c] = (probabilities[c] * 1e6).rounded() / 1e6 }
         return ClusterPrediction(
             cluster: best, clusterLabel: model.clusters[best].label, confidence: probabilities[best],
             probabilities: probabilities, missingFeatures: missing)
