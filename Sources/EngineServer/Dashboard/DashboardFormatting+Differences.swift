@@ -2,8 +2,6 @@ import MotivationEngine
 
 /// Differences and levels as the experiment pages show them.
 extension DashboardFormatting {
-    private static let style = NumberStyle.english
-
     /// `+4.1`, `−2.0` (minus sign U+2212) or `0.0`: a difference with its sign.
     static func signed(_ value: Double, fractionDigits: Int) -> String {
         let text = style.format(abs(value), fractionDigits: fractionDigits)

@@ -4,11 +4,17 @@ import MotivationEngine
 /// Numbers and dates as the dashboard shows them (English number style, as the engine's
 /// messages write numbers).
 enum DashboardFormatting {
-    private static let style = NumberStyle.english
+    /// The number style of every figure on the dashboard.
+    static let style = NumberStyle.english
 
     /// `150,000` (rounded to whole points; BIC values may be negative).
     static func points(_ value: Double) -> String {
         style.format(value, fractionDigits: 0)
+    }
+
+    /// `1,234`: a count.
+    static func integer(_ value: Int) -> String {
+        style.format(integer: value)
     }
 
     /// `91.2 %`.
@@ -18,7 +24,7 @@ enum DashboardFormatting {
 
     /// `1 workout`, `12 workouts`.
     static func count(_ count: Int, _ noun: String) -> String {
-        "\(style.format(integer: count)) \(noun)\(count == 1 ? "" : "s")"
+        "\(integer(count)) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// `75th`.

@@ -85,6 +85,6 @@ struct RetentionReportView {
         return "To detect a \(Axis.label(power.minimumDetectableEffect * 100))-point difference in the 7-day return from "
             + "\(baseline) with \(DashboardFormatting.level(power.power)) power at \(DashboardFormatting.level(confidence)) "
             + "confidence, each arm needs \(DashboardFormatting.count(power.requiredPerArm, "player")) with a complete 7-day "
-            + "window; the smallest arm, “\(power.smallestArm)”, has \(NumberStyle.english.format(integer: power.smallestArmIncluded))."
+            + "window; the smallest arm, “\(power.smallestArm)”, has \(DashboardFormatting.integer(power.smallestArmIncluded))."
     }
 }

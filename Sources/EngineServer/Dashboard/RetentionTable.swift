@@ -23,7 +23,7 @@ struct RetentionTable {
             differences: RetentionReport.Metrics<RetentionReport.Difference?>?
         ) {
             self.labels = labels
-            self.players = NumberStyle.english.format(integer: players)
+            self.players = DashboardFormatting.integer(players)
             self.metrics = [
                 RetentionCell(metrics.returnedWithin7Days, differences?.returnedWithin7Days, kind: .share),
                 RetentionCell(metrics.returnedWithin28Days, differences?.returnedWithin28Days, kind: .share),
@@ -56,7 +56,7 @@ struct RetentionCell {
         func value(_ value: Double) -> String {
             switch self {
             case .share: DashboardFormatting.percent(value)
-            case .mean: NumberStyle.english.format(value, fractionDigits: 2)
+            case .mean: DashboardFormatting.style.format(value, fractionDigits: 2)
             }
         }
 
@@ -83,7 +83,7 @@ struct RetentionCell {
         self.difference = difference.map { "vs control " + kind.difference($0.difference) }
         differenceInterval = Self.interval(difference?.ciLow, difference?.ciHigh, kind.signed)
         excludesZero = difference?.excludesZero ?? false
-        leftOut = result.leftOut > 0 ? NumberStyle.english.format(integer: result.leftOut) : nil
+        leftOut = result.leftOut > 0 ? DashboardFormatting.integer(result.leftOut) : nil
     }
 
     /// `28.1 % to 34.5 %`; nil without both ends.
