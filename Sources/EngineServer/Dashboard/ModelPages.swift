@@ -21,11 +21,18 @@ struct ModelsPage {
     init(_ loaded: ModelStore.Loaded) {
         count = loaded.registry.engines.count
         loadedAt = DashboardFormatting.date(loaded.loadedAt)
-        models = loaded.registry.engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }.map {
+        models = loaded.registry.modelsByName.map {
             Row(
-                name: $0.segment.fileStem, segment: $0.segment.description, players: DashboardFormatting.points(Double($0.rows.players)),
+                name: $0.segment.fileStem, segment: $0.segment.description, players: DashboardFormatting.integer($0.rows.players),
                 clusters: $0.mixture.components, bic: DashboardFormatting.points($0.fit.bic), trainedAt: DashboardFormatting.date($0.trainedAt))
         }
+    }
+}
+
+extension ModelRegistry {
+    /// The loaded models in the order of their file stems (`DualFlow_-1_10`), as the dashboard lists them.
+    var modelsByName: [SegmentModel] {
+        engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }
     }
 }
 
@@ -72,9 +79,9 @@ struct ModelPage {
         title = model.segment.description
         segment = model.segment.description
         id = model.id
-        players = DashboardFormatting.points(Double(model.rows.players))
-        kept = DashboardFormatting.points(Double(model.rows.kept))
-        input = DashboardFormatting.points(Double(model.rows.input))
+        players = DashboardFormatting.integer(model.rows.players)
+        kept = DashboardFormatting.integer(model.rows.kept)
+        input = DashboardFormatting.integer(model.rows.input)
         clusterCount = model.mixture.components
         bic = DashboardFormatting.points(model.fit.bic)
         trainedAt = DashboardFormatting.date(model.trainedAt)

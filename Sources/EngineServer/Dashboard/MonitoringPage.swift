@@ -43,7 +43,7 @@ struct MonitoringPage {
         since = DashboardFormatting.date(serving.startedAt)
         let counts = serving.clusterCounts
         let hour = serving.lastHour(now: now).map(\.bucket)
-        segments = models.registry.engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }.compactMap { model in
+        segments = models.registry.modelsByName.compactMap { model in
             guard let served = counts[model.segment] else { return nil }
             let total = served.values.reduce(0, +)
             let trained = model.clusters.map(\.share)

@@ -111,11 +111,10 @@ struct PlayerPage {
     /// The loaded segments for a `<select>`: `chosen` selected if loaded, else DualFlow · Expert ·
     /// 10 min, else the first.
     static func segmentOptions(_ registry: ModelRegistry, chosen: String?) -> [SegmentOption] {
-        let names = registry.engines.keys.map(\.fileStem).sorted()
+        let segments = registry.modelsByName.map(\.segment)
+        let names = segments.map(\.fileStem)
         let selected = chosen.flatMap { names.contains($0) ? $0 : nil } ?? names.first { $0.hasPrefix("DualFlow_-1_10") } ?? names.first
-        return registry.engines.values.map(\.model.segment).sorted { $0.fileStem < $1.fileStem }.map {
-            SegmentOption(name: $0.fileStem, text: $0.description, selected: $0.fileStem == selected)
-        }
+        return segments.map { SegmentOption(name: $0.fileStem, text: $0.description, selected: $0.fileStem == selected) }
     }
 
     /// The message languages for a `<select>`, `selected` (English by default) selected.
