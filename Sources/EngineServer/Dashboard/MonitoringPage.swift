@@ -15,6 +15,8 @@ struct MonitoringPage {
 
     /// Analyses needed before a drift figure means anything.
     static let minimumAnalyses = 50
+    /// The stability index above which a segment is shifting, and above which it has changed (a warning).
+    static let shifting = 0.1, changed = 0.2
 
     struct SegmentRow {
         let name: String
@@ -46,16 +48,15 @@ struct MonitoringPage {
         segments = models.registry.modelsByName.compactMap { model in
             guard let served = counts[model.segment] else { return nil }
             let total = served.values.reduce(0, +)
-            let trained = model.clusters.map(\.share)
-            let actual = model.clusters.indices.map { Double(served[$0] ?? 0) / Double(max(1, total)) }
-            let index = PopulationStability.index(expected: trained, actual: actual)
+            let (actual, index) = Self.stability(model, served: model.clusters.indices.map { served[$0] ?? 0 }, total: total)
             let enough = total >= Self.minimumAnalyses
             let drift = Self.driftChart(model, hour: hour)
             return SegmentRow(
                 name: model.segment.fileStem, segment: model.segment.description, analyses: total,
                 stability: enough ? String(format: "%.3f", index) : "—",
-                verdict: !enough ? "fewer than \(Self.minimumAnalyses) analyses" : index > 0.2 ? "changed: retrain or investigate" : index > 0.1 ? "shifting" : "stable",
-                warning: enough && index > 0.2,
+                verdict: !enough ? "fewer than \(Self.minimumAnalyses) analyses"
+                    : index > Self.changed ? "changed: retrain or investigate" : index > Self.shifting ? "shifting" : "stable",
+                warning: enough && index > Self.changed,
                 clusters: model.clusters.map { cluster in
                     ClusterShare(
                         label: cluster.label, trained: DashboardFormatting.percent(cluster.share),
@@ -73,7 +74,6 @@ struct MonitoringPage {
     /// The stability index of the trailing `window` minutes at every minute of the hour, where
     /// that window holds enough analyses; "" when no minute does.
     static func driftChart(_ model: SegmentModel, hour: [ServingStatistics.Bucket]) -> String {
-        let trained = model.clusters.map(\.share)
         let values: [Double?] = hour.indices.map { end in
             var counts = [Int](repeating: 0, count: model.clusters.count)
             for bucket in hour[max(0, end - window + 1)...end] {
@@ -81,10 +81,17 @@ struct MonitoringPage {
             }
             let total = counts.reduce(0, +)
             guard total >= minimumAnalyses else { return nil }
-            return PopulationStability.index(expected: trained, actual: counts.map { Double($0) / Double(total) })
+            return stability(model, served: counts, total: total).index
         }
         guard values.contains(where: { $0 != nil }) else { return "" }
         return TimeSeriesChart.svg(
-            values, title: "Stability index over the last \(window) minutes, \(model.segment)", yTitle: "stability index", threshold: 0.2)
+            values, title: "Stability index over the last \(window) minutes, \(model.segment)", yTitle: "stability index", threshold: changed)
+    }
+
+    /// The served shares of `model`'s clusters (`served` analyses per cluster, of `total`) and
+    /// their stability index against the shares it was trained on.
+    private static func stability(_ model: SegmentModel, served: [Int], total: Int) -> (shares: [Double], index: Double) {
+        let shares = served.map { Double($0) / Double(max(1, total)) }
+        return (shares, PopulationStability.index(expected: model.clusters.map(\.share), actual: shares))
     }
 }
