@@ -4,6 +4,10 @@ public enum DemoCalendar {
     /// Seconds in a day.
     public static let secondsPerDay: Int64 = 86_400
 
+    /// The seconds of the day in which sessions are played (07:00–21:00 UTC), in the demo
+    /// histories and in simulated play.
+    static let playingSeconds: Range<Int64> = 7 * 3600..<21 * 3600
+
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`).
     public static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)

@@ -126,7 +126,7 @@ public struct DemoDataGenerator: Sequence, Sendable {
         for gap in gaps {
             cumulative += gap
             let day = (firstDay + (totalGap > 0 ? cumulative / totalGap * span : 0)).rounded(.down)
-            let secondOfDay = random.uniform(7 * 3600, 21 * 3600).rounded(.down)
+            let secondOfDay = random.uniform(Double(DemoCalendar.playingSeconds.lowerBound), Double(DemoCalendar.playingSeconds.upperBound)).rounded(.down)
             times.append(Swift.min(Int64(day) * DemoCalendar.secondsPerDay + Int64(secondOfDay), end))
         }
         times.sort()

@@ -30,8 +30,6 @@ struct SimulatedPlayer {
     private(set) var nextSession: Int64?
     private var random: DemoRandom
 
-    /// First hour and end of the hours in which sessions are played (07:00–21:00 UTC).
-    static let playingHours: Range<Int64> = 7 * 3600..<21 * 3600
     /// The chance that a player who does not return within 7 days stops for the rest of the run.
     static let stopShare = 0.2
     /// The mean of the days added to the 8 days of a late return (a geometric draw), so a late
@@ -93,7 +91,7 @@ struct SimulatedPlayer {
     /// (days since 1970): as if the player had last been seen the day before, with their base
     /// chance of returning.
     mutating func scheduleFirstSession(firstDay: Int64) {
-        scheduleNext(afterDay: firstDay - 1, latestSecondOnSeventhDay: Self.playingHours.upperBound, returnProbability: baseReturnProbability)
+        scheduleNext(afterDay: firstDay - 1, latestSecondOnSeventhDay: DemoCalendar.playingSeconds.upperBound, returnProbability: baseReturnProbability)
     }
 
     /// Draws the session after one at `time`, returning within 7 days with `returnProbability`.
@@ -107,7 +105,7 @@ struct SimulatedPlayer {
     /// retention report counts it). Not returning: 8 days plus a geometric number of days later,
     /// unless the player stops for good (``stopShare``).
     private mutating func scheduleNext(afterDay day: Int64, latestSecondOnSeventhDay: Int64, returnProbability: Double) {
-        let hours = Self.playingHours
+        let hours = DemoCalendar.playingSeconds
         let gap: Int64
         var latestSecond = hours.upperBound
         if random.chance(returnProbability) {
