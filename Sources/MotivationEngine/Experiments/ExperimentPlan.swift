@@ -17,7 +17,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// The running experiment at `date` (the latest started when several overlap) and
     /// `userId`'s arm in it; nil when none runs.
     public func assignment(for userId: String, at date: Date) -> Assignment? {
-        guard let experiment = experiments.filter({ $0.isRunning(at: date) }).max(by: { $0.start < $1.start }) else {
+        guard let experiment = experiments.lazy.filter({ $0.isRunning(at: date) }).max(by: { $0.start < $1.start }) else {
             return nil
         }
         return Assignment(experiment: experiment.name, arm: experiment.arm(for: userId))
