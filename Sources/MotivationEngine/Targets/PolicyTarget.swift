@@ -8,7 +8,10 @@ struct PolicyTarget {
     /// The cluster whose range holds a cohort target above the player's own range.
     let higherCluster: Int?
     let reason: TargetReason
+}
 
+extension PolicyTarget {
+    /// The target `policy` sets (in an extension, so the memberwise initialiser stays).
     /// - Parameters:
     ///   - score: the player's latest score.
     ///   - earlier: the player's earlier scores in the segment's window, oldest first.
@@ -42,13 +45,5 @@ struct PolicyTarget {
         higherCluster = nil
         reason = reasons.personal(
             personal, score: score, cohortTarget: policy == .blended ? cohort.score.rounded(.up) : nil, language: language)
-    }
-
-    private init(score: Double, segmentPercentile: Double?, status: TargetStatus, higherCluster: Int?, reason: TargetReason) {
-        self.score = score
-        self.segmentPercentile = segmentPercentile
-        self.status = status
-        self.higherCluster = higherCluster
-        self.reason = reason
     }
 }
