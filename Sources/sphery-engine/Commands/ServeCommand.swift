@@ -6,7 +6,7 @@ import Metrics
 import MotivationEngine
 import PlayerStore
 
-/// `sphery-engine serve`: the HTTP API (and, later, the dashboard).
+/// `sphery-engine serve`: the HTTP API and the dashboard.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
