@@ -64,15 +64,19 @@ struct RetentionReportView {
 
     /// The verdict's sentences, and its last one apart when it is the sample warning (which
     /// `RetentionReport.verdict` adds last while players were exposed and the planned sample is
-    /// not reached). The others compare the arms after control, in order, when there is one per arm.
+    /// not reached). A sentence is a claim or finds no evidence as its arm's 7-day difference to
+    /// control excludes zero or not, where that difference has an interval: then control has
+    /// players to compare with, and the verdict compares every arm after control, in order.
     private static func sentences(_ report: RetentionReport) -> ([Sentence], String?) {
         var texts = report.verdict
         let warning = report.players > 0 && !report.power.reached ? texts.popLast() : nil
-        let compared = Array(report.arms.dropFirst())
+        let differs: [Bool?] = report.arms.dropFirst().map { arm in
+            guard let difference = arm.vsControl?.returnedWithin7Days, difference.ciLow != nil, difference.ciHigh != nil else { return nil }
+            return difference.excludesZero
+        }
         let sentences = texts.enumerated().map { index, text in
-            let difference = texts.count == compared.count ? compared[index].vsControl?.returnedWithin7Days : nil
-            let decided = difference.map { $0.ciLow != nil && $0.ciHigh != nil } ?? false
-            return Sentence(text: text, claim: decided && difference?.excludesZero == true, noEvidence: decided && difference?.excludesZero == false)
+            let differ = index < differs.count ? differs[index] : nil
+            return Sentence(text: text, claim: differ == true, noEvidence: differ == false)
         }
         return (sentences, warning)
     }
