@@ -56,6 +56,9 @@ extension APIError {
     static let unauthorized = APIError(
         .unauthorized, code: "unauthorized", message: "this route needs the admin key: Authorization: Bearer <key>")
 
+    /// 503: the service was started without a player database.
+    static let noDatabase = databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
+
     /// 503: the database cannot be used right now.
     static func databaseUnavailable(_ message: String) -> APIError {
         APIError(.serviceUnavailable, code: "database_unavailable", message: message)

@@ -32,9 +32,7 @@ struct PlayerRoutes: Sendable {
             return trend
         } ?? PlayerQueries.defaultTrendWorkouts
         let engine = try models.current.registry.engine(for: try segmentQuery(request))
-        guard let pool else {
-            throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
-        }
+        guard let pool else { throw APIError.noDatabase }
         let requested = try request.uri.queryParameters["target_policy"].map { value in
             guard let policy = TargetPolicyKind(rawValue: String(value)) else {
                 throw APIError.invalidField(

@@ -36,9 +36,7 @@ struct ReportRoutes: Sendable {
             }
             reporter.hitWorkouts = k
         }
-        guard let pool else {
-            throw APIError.databaseUnavailable("this service has no player database; start it with --db or SPHERY_DB_URL")
-        }
+        guard let pool else { throw APIError.noDatabase }
         let request = reporter
         return try await pool.withDatabase { db in try await request.report(on: db).report }
     }
