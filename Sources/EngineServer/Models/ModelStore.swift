@@ -50,6 +50,11 @@ public final class ModelStore: Sendable {
     }
 }
 
+extension ModelRegistry {
+    /// The loaded segments by file stem (`DualFlow_-1_10`), sorted: the names the model routes take.
+    var segmentNames: [String] { engines.keys.map(\.fileStem).sorted() }
+}
+
 /// The model files of a folder by name, size and modification time: a cheap way to notice that
 /// a training run wrote new models.
 struct FolderFingerprint: Equatable, Sendable {

@@ -22,8 +22,9 @@ struct ModelRoutes: Sendable {
         }
         router.get("/v1/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
-            guard let engine = models.current.registry.engine(named: name) else {
-                let known = models.current.registry.engines.keys.map(\.fileStem).sorted().joined(separator: ", ")
+            let registry = models.current.registry
+            guard let engine = registry.engine(named: name) else {
+                let known = registry.segmentNames.joined(separator: ", ")
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'; loaded: \(known)")
             }
             return try Response.json(encoding: engine.modelInfo)
@@ -39,7 +40,7 @@ struct ModelRoutes: Sendable {
             context.logger.info(
                 "models reloaded",
                 metadata: ["request_id": .string(context.requestID), "models": "\(loaded.registry.engines.count)", "trigger": "api"])
-            return try Response.json(encoding: ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.engines.keys.map(\.fileStem).sorted()))
+            return try Response.json(encoding: ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.segmentNames))
         } catch let error as ModelFileError {
             metrics.recordReload(succeeded: false)
             context.logger.error(
