@@ -9,10 +9,11 @@ final class ServingStatistics: Sendable {
     /// Minutes kept.
     static let minutes = 60
 
+    /// When counting started.
+    let startedAt: Date
     private let state: Mutex<State>
 
     struct State {
-        var startedAt: Date
         var clusters: [SegmentKey: [Int: Int]] = [:]
         /// Per minute (index: minutes since 1970 modulo `minutes`).
         var buckets: [Bucket]
@@ -29,7 +30,8 @@ final class ServingStatistics: Sendable {
     }
 
     init(now: Date = Date()) {
-        state = Mutex(State(startedAt: now, buckets: Array(repeating: Bucket(), count: Self.minutes)))
+        startedAt = now
+        state = Mutex(State(buckets: Array(repeating: Bucket(), count: Self.minutes)))
     }
 
     /// Counts one answered request and its duration.
@@ -56,9 +58,6 @@ final class ServingStatistics: Sendable {
 
     /// Analyses per cluster of each segment since start.
     var clusterCounts: [SegmentKey: [Int: Int]] { state.withLock { $0.clusters } }
-
-    /// When counting started.
-    var startedAt: Date { state.withLock { $0.startedAt } }
 
     /// The last hour, oldest minute first (minutes without traffic are zero).
     func lastHour(now: Date = Date()) -> [(minute: Int, bucket: Bucket)] {
