@@ -53,8 +53,9 @@ extension ExposureOutcomeQuery {
             version = try await database.raw("SELECT MAX(version) AS version FROM engine_migrations").first()?
                 .decode(column: "version", as: Int?.self)
         } catch {
-            if case DatabaseError.missingSchema = SchemaErrors.describe(error) { throw ExposureLogError.missingEngineTables }
-            throw SchemaErrors.describe(error)
+            let described = SchemaErrors.describe(error)
+            if case DatabaseError.missingSchema = described { throw ExposureLogError.missingEngineTables }
+            throw described
         }
         guard let version, version >= Self.experimentSchemaVersion else {
             throw ExposureLogError.outdatedEngineTables(version: version ?? 0, needed: Self.experimentSchemaVersion)
