@@ -120,8 +120,15 @@ struct PlayerPage {
     /// The message languages for a `<select>`, `selected` (English by default) selected.
     static func languageOptions(selected: String?) -> [LanguageOption] {
         let language = selected.flatMap(Language.init(identifier:)) ?? .en
-        return [("en", "English"), ("de", "Deutsch"), ("fr", "Français")].map {
-            LanguageOption(code: $0.0, name: $0.1, selected: $0.0 == language.rawValue)
+        return Language.allCases.map { LanguageOption(code: $0.rawValue, name: name(of: $0), selected: $0 == language) }
+    }
+
+    /// A language's name in itself, as the `<select>` shows it.
+    private static func name(of language: Language) -> String {
+        switch language {
+        case .en: "English"
+        case .de: "Deutsch"
+        case .fr: "Français"
         }
     }
 
