@@ -16,8 +16,8 @@ enum DifferenceChart {
         let effect = report.power.minimumDetectableEffect * 100
         let values = rows.flatMap { [$0.low * 100, $0.high * 100] } + [-effect, effect]
         let frame = ChartFrame(x: values.min()!...values.max()!, y: nil)
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
-        let top = ChartFrame.margin.top, bottom = ChartFrame.height - ChartFrame.margin.bottom
+        var svg = ChartFrame.canvas()
+        let top = ChartFrame.plot.top, bottom = ChartFrame.plot.bottom
         for (value, label) in [(-effect, "−"), (effect, "+")] {
             let x = frame.x.position(value)
             svg.line(x1: x, y1: top, x2: x, y2: bottom, className: "target")
@@ -29,7 +29,7 @@ enum DifferenceChart {
         let step = (bottom - top - 16) / Double(rows.count)
         for (index, row) in rows.enumerated() {
             let y = top + 16 + step * (Double(index) + 0.5)
-            svg.text(row.arm, x: ChartFrame.margin.left + 4, y: y - 10, anchor: "start")
+            svg.text(row.arm, x: ChartFrame.plot.left + 4, y: y - 10, anchor: "start")
             svg.line(
                 x1: frame.x.position(row.low * 100), y1: y, x2: frame.x.position(row.high * 100), y2: y,
                 className: row.excludesZero ? "interval effect" : "interval")

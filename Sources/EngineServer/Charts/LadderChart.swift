@@ -9,8 +9,8 @@ enum LadderChart {
         let low = min(model.percentiles.score(atPercentile: 1), score)
         let high = max(model.percentiles.score(atPercentile: 99), score, nextTarget)
         let frame = ChartFrame(x: low...high, y: nil)
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
-        let top = ChartFrame.margin.top + 40, bottom = ChartFrame.height - ChartFrame.margin.bottom
+        var svg = ChartFrame.canvas()
+        let top = ChartFrame.plot.top + 40, bottom = ChartFrame.plot.bottom
         let ranges = model.targetPolicy.ladder.ranges
         for (cluster, range) in ranges.enumerated() {
             let from = frame.x.position(model.percentiles.score(atPercentile: range.lower))

@@ -9,7 +9,7 @@ enum ModelCharts {
         guard points.count >= 2 else { return "" }
         let xs = points.map(\.0), ys = points.map(\.1)
         let frame = ChartFrame(x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!, xTicks: max(1, points.count - 1))
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
+        var svg = ChartFrame.canvas()
         frame.draw(on: &svg, xTitle: "clusters (k)", yTitle: "BIC (lower is better)")
         svg.polyline(points.map { (frame.x.position($0.0), frame.y!.position($0.1)) }, className: "series")
         for (k, bic) in points {
@@ -29,13 +29,13 @@ enum ModelCharts {
         let percentiles = Array(stride(from: 0.0, through: 100, by: 1))
         let scores = percentiles.map { model.percentiles.score(atPercentile: $0) }
         let frame = ChartFrame(x: scores.first!...scores.last!, y: 0...100)
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
+        var svg = ChartFrame.canvas()
         frame.draw(on: &svg, xTitle: "score (points)", yTitle: "players below (%)")
         svg.polyline(zip(scores, percentiles).map { (frame.x.position($0), frame.y!.position($1)) }, className: "series")
         let marks = Set(model.targetPolicy.ladder.ranges.flatMap { [$0.lower, $0.upper] }).sorted()
         for percentile in marks {
             let py = frame.y!.position(percentile), px = frame.x.position(model.percentiles.score(atPercentile: percentile))
-            svg.line(x1: ChartFrame.margin.left, y1: py, x2: px, y2: py, className: "target")
+            svg.line(x1: ChartFrame.plot.left, y1: py, x2: px, y2: py, className: "target")
             svg.circle(x: px, y: py, radius: 3.5, className: "point", title: "P\(Axis.label(percentile)): \(Axis.label(model.percentiles.score(atPercentile: percentile).rounded()))")
         }
         return svg.document(

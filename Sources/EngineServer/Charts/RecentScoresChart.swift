@@ -5,10 +5,10 @@ enum RecentScoresChart {
         guard !scores.isEmpty else { return "" }
         let values = scores + [nextTarget, personalBest]
         let frame = ChartFrame(x: 1...Double(max(2, scores.count)), y: values.min()!...values.max()!, xTicks: min(9, max(1, scores.count - 1)))
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
+        var svg = ChartFrame.canvas()
         frame.draw(on: &svg, xTitle: "workout (oldest to latest)", yTitle: "score (points)")
         let y = frame.y!
-        let left = ChartFrame.margin.left, right = ChartFrame.width - ChartFrame.margin.right
+        let left = ChartFrame.plot.left, right = ChartFrame.plot.right
         svg.line(x1: left, y1: y.position(nextTarget), x2: right, y2: y.position(nextTarget), className: "next-target")
         svg.text("next target \(Axis.label(nextTarget))", x: right, y: y.position(nextTarget) - 6, anchor: "end", className: "label")
         svg.line(x1: left, y1: y.position(personalBest), x2: right, y2: y.position(personalBest), className: "target")

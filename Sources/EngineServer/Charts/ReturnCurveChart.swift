@@ -17,7 +17,7 @@ enum ReturnCurveChart {
         let frame = ChartFrame(x: 0...Double(lastDay), y: 0...100)
         let y = frame.y!
         let legend = Legend(curves.map { "\($0.arm) (\(DashboardFormatting.count($0.players, "player")))" })
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height + Legend.rowHeight * Double(legend.rows))
+        var svg = ChartFrame.canvas(extraHeight: Legend.rowHeight * Double(legend.rows))
         frame.draw(on: &svg, xTitle: "days since the first target shown", yTitle: "players back (%)")
         for day in windows where day <= lastDay {
             let x = frame.x.position(Double(day))
@@ -59,7 +59,7 @@ enum ReturnCurveChart {
         var rows = 1
 
         init(_ labels: [String]) {
-            let left = ChartFrame.margin.left, right = ChartFrame.width - ChartFrame.margin.right
+            let left = ChartFrame.plot.left, right = ChartFrame.plot.right
             var x = left
             for label in labels {
                 let width = 24 + Double(label.count) * 6.5

@@ -27,7 +27,7 @@ enum ScatterChart {
         let xs = points.map(\.age) + ellipses.flatMap { $0.map(\.age) }
         let ys = points.map(\.score) + ellipses.flatMap { $0.map(\.score) }
         let frame = ChartFrame(x: xs.min()!...xs.max()!, y: ys.min()!...ys.max()!)
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height + 24)
+        var svg = ChartFrame.canvas(extraHeight: 24)
         frame.draw(on: &svg, xTitle: "age (years)", yTitle: "score (points)")
         for point in points {
             svg.circle(x: frame.x.position(point.age), y: frame.y!.position(point.score), radius: 2, className: "dot cluster-\(point.cluster % 4)")
@@ -35,7 +35,7 @@ enum ScatterChart {
         for (component, outline) in ellipses.enumerated() {
             svg.polyline(outline.map { (frame.x.position($0.age), frame.y!.position($0.score)) }, className: "ellipse cluster-line-\(component % 4)")
         }
-        var legendX = ChartFrame.margin.left
+        var legendX = ChartFrame.plot.left
         for cluster in model.clusters {
             svg.rect(x: legendX, y: ChartFrame.height + 8, width: 10, height: 10, className: "cluster-\(cluster.cluster % 4)")
             svg.text(cluster.label, x: legendX + 14, y: ChartFrame.height + 17, anchor: "start", className: "label")

@@ -5,12 +5,12 @@ enum TimeSeriesChart {
         let count = values.count
         let known = values.compactMap { $0 }
         let frame = ChartFrame(x: Double(1 - count)...0, y: 0...max(threshold.map { $0 * 1.2 } ?? 1, known.max() ?? 1))
-        var svg = SVG(width: ChartFrame.width, height: ChartFrame.height)
+        var svg = ChartFrame.canvas()
         frame.draw(on: &svg, xTitle: "minutes ago", yTitle: yTitle)
         if let threshold {
             let y = frame.y!.position(threshold)
-            svg.line(x1: ChartFrame.margin.left, y1: y, x2: ChartFrame.width - ChartFrame.margin.right, y2: y, className: "next-target")
-            svg.text("warning above \(Axis.label(threshold))", x: ChartFrame.width - ChartFrame.margin.right, y: y - 6, anchor: "end")
+            svg.line(x1: ChartFrame.plot.left, y1: y, x2: ChartFrame.plot.right, y2: y, className: "next-target")
+            svg.text("warning above \(Axis.label(threshold))", x: ChartFrame.plot.right, y: y - 6, anchor: "end")
         }
         var run: [(Double, Double)] = []
         for (offset, value) in values.enumerated() {
