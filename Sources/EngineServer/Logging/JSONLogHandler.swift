@@ -31,7 +31,8 @@ public struct JSONLogHandler: LogHandler {
 
     /// The JSON line of `event`, newline included.
     func line(_ event: LogEvent, at date: Date = Date()) -> ByteBuffer {
-        var writer = JSONWriter(buffer: ByteBuffer())
+        // Room for a request line (about 250 bytes) at once; an empty buffer would grow through 64, 128 and 256.
+        var writer = JSONWriter(buffer: Self.allocator.buffer(capacity: 512))
         writer.beginObject()
         writer.key("time"); writer.value(Self.timestamp(date))
         writer.key("level"); writer.value(event.level.rawValue)
@@ -48,6 +49,8 @@ public struct JSONLogHandler: LogHandler {
         writer.buffer.writeInteger(UInt8(ascii: "\n"))
         return writer.buffer
     }
+
+    private static let allocator = ByteBufferAllocator()
 
     private static func write(_ value: Logger.Metadata.Value, to writer: inout JSONWriter) {
         switch value {
