@@ -24,16 +24,17 @@ struct PlayerRoutes: Sendable {
     func motivation(_ request: Request, context: Context) async throws -> Response {
         let text = try context.parameters.require("userId")
         guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
-        let language = try request.language()
-        let trend = try request.uri.queryParameters["trend"].map { value in
+        let query = request.uri.queryParameters
+        let language = try query.language()
+        let trend = try query["trend"].map { value in
             guard let trend = Int(value), (2...1000).contains(trend) else {
                 throw APIError.invalidField("trend", "must be a whole number from 2 to 1000, got '\(value)'")
             }
             return trend
         } ?? PlayerQueries.defaultTrendWorkouts
-        let engine = try models.current.registry.engine(for: try segmentQuery(request))
+        let engine = try models.current.registry.engine(for: try Self.segment(in: query))
         guard let pool else { throw APIError.noDatabase }
-        let requested = try request.uri.queryParameters["target_policy"].map { value in
+        let requested = try query["target_policy"].map { value in
             guard let policy = TargetPolicyKind(rawValue: String(value)) else {
                 throw APIError.invalidField(
                     "target_policy",
@@ -57,8 +58,7 @@ struct PlayerRoutes: Sendable {
 
     /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out must
     /// leave exactly one loaded model.
-    private func segmentQuery(_ request: Request) throws -> AnalysisInput {
-        let query = request.uri.queryParameters
+    private static func segment(in query: Parameters) throws -> AnalysisInput {
         let difficulty = try query["difficulty"].map { value in
             guard let number = Int(value) else { throw APIError.invalidField("difficulty", "must be a whole number, got '\(value)'") }
             return number

@@ -7,11 +7,7 @@ import MotivationEngine
 extension Request {
     /// The language of messages: `?language=en|de|fr` (de-CH and fr-CH accepted), English by default.
     func language() throws -> Language {
-        guard let text = uri.queryParameters["language"].map(String.init) else { return .en }
-        guard let language = Language(identifier: text) else {
-            throw APIError.invalidField("language", "must be en, de or fr, got '\(text)'")
-        }
-        return language
+        try uri.queryParameters.language()
     }
 
     /// The body, up to `limit` bytes.
@@ -33,5 +29,18 @@ extension Request {
     /// Whether the body is declared as CSV.
     var isCSV: Bool {
         headers[.contentType].map { $0.lowercased().hasPrefix("text/csv") } ?? false
+    }
+}
+
+/// Reading the query (parsed anew on every `uri.queryParameters`: a route that reads several
+/// parameters takes it once).
+extension Parameters {
+    /// The language of messages: see `Request.language()`.
+    func language() throws -> Language {
+        guard let text = self["language"].map(String.init) else { return .en }
+        guard let language = Language(identifier: text) else {
+            throw APIError.invalidField("language", "must be en, de or fr, got '\(text)'")
+        }
+        return language
     }
 }
