@@ -29,13 +29,6 @@ struct ModelsPage {
     }
 }
 
-extension ModelRegistry {
-    /// The loaded models in the order of their file stems (`DualFlow_-1_10`), as the dashboard lists them.
-    var modelsByName: [SegmentModel] {
-        engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }
-    }
-}
-
 /// One model's page (`/models/{segment}`).
 struct ModelPage {
     let title: String

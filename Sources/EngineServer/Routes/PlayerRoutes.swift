@@ -38,7 +38,7 @@ struct PlayerRoutes: Sendable {
             guard let policy = TargetPolicyKind(rawValue: String(value)) else {
                 throw APIError.invalidField(
                     "target_policy",
-                    "must be one of \(TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
+                    "must be one of \(TargetPolicyKind.names), got '\(value)'")
             }
             return policy
         }

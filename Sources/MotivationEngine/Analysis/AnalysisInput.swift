@@ -71,7 +71,7 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
             guard let kind = TargetPolicyKind(rawValue: policy) else {
                 throw DecodingError.dataCorrupted(.init(
                     codingPath: container.codingPath + [CodingKeys.targetPolicy],
-                    debugDescription: "must be one of " + TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    debugDescription: "must be one of " + TargetPolicyKind.names
                         + ", got \"\(policy)\""))
             }
             targetPolicy = kind

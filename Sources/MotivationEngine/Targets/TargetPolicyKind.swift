@@ -8,4 +8,7 @@ public enum TargetPolicyKind: String, Codable, CaseIterable, Sendable {
     /// The cohort target when the player's own recent games show it is within reach, otherwise
     /// the personal target.
     case blended
+
+    /// The policies' names for an error message: `cohort, personal, blended`.
+    public static let names = allCases.map(\.rawValue).joined(separator: ", ")
 }

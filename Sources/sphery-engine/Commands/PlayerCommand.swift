@@ -34,7 +34,7 @@ struct PlayerCommand: AsyncParsableCommand {
         guard trend >= 2 else { throw ValidationError("--trend must be at least 2, got \(trend)") }
         guard let policy = TargetPolicyKind(rawValue: targetPolicy) else {
             throw ValidationError(
-                "--target-policy must be one of \(TargetPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(targetPolicy)'")
+                "--target-policy must be one of \(TargetPolicyKind.names), got '\(targetPolicy)'")
         }
         let personal = try targets.personal()
         let registry = try ModelRegistry.load(from: URL(fileURLWithPath: models.models), personal: personal)
