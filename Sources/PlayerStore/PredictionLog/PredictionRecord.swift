@@ -6,6 +6,9 @@ import SQLKit
 /// it: the basis of the retention report. A record made inside an experiment also records the
 /// player's arm in `engine_experiment_assignments` at their first exposure.
 public struct PredictionRecord: Sendable, Equatable {
+    /// The record's own id (a UUID): writing the same record twice (a batch retried after a
+    /// connection lost during its commit) stores it once.
+    public var recordId: String
     public var createdAt: Date
     public var userId: String?
     public var modelId: String
@@ -37,6 +40,7 @@ public struct PredictionRecord: Sendable, Equatable {
         assignment: ExperimentPlan.Assignment? = nil, at createdAt: Date = Date()
     ) {
         let message = analysis.motivationalMessage
+        recordId = UUID().uuidString
         self.createdAt = createdAt
         self.userId = userId
         modelId = analysis.model.id
@@ -62,7 +66,9 @@ public struct PredictionRecord: Sendable, Equatable {
     private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     /// Inserts `records` in one statement, and the experiment arms of players seen for the first
-    /// time in a second (the engine's own tables; run `EngineSchema.migrate` first).
+    /// time in a second (the engine's own tables; run `EngineSchema.migrate` first). Both
+    /// statements skip what is already stored, so a batch may be written again after a failure
+    /// without storing anything twice.
     public static func insert(_ records: [PredictionRecord], on database: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
         let postgres = database.dialect.name == "postgresql"
@@ -71,7 +77,7 @@ public struct PredictionRecord: Sendable, Equatable {
             return postgres ? "\(bind: text)::timestamptz" : "\(bind: text)"
         }
         let rows = records.map { record -> SQLQueryString in
-            "(" + time(record.createdAt)
+            "(\(bind: record.recordId), " + time(record.createdAt)
                 + """
                 , \(bind: record.userId), \(bind: record.modelId), \(bind: record.segment.gameMode), \
                 \(bind: record.segment.difficulty), \(bind: record.segment.durationMinutes), \(bind: record.score), \
@@ -83,11 +89,11 @@ public struct PredictionRecord: Sendable, Equatable {
                 """
         }
         let insert: SQLQueryString = """
-            INSERT INTO engine_predictions (created_at, user_id, model_id, game_mode, difficulty, duration_minutes, \
+            INSERT INTO engine_predictions (record_id, created_at, user_id, model_id, game_mode, difficulty, duration_minutes, \
             score, cluster, cluster_label, next_target, next_target_percentile, status, target_policy, target_source, \
             target_shown, message, template_id, language, route, experiment, arm) VALUES 
             """
-        try await database.raw(insert + rows.joined(separator: ", ")).run()
+        try await database.raw(insert + rows.joined(separator: ", ") + " ON CONFLICT (record_id) DO NOTHING").run()
         // The first record of a player in an experiment fixes their arm; later ones change nothing.
         var seen = Set<[String]>()
         let assignments = records.compactMap { record -> SQLQueryString? in

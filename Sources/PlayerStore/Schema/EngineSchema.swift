@@ -60,6 +60,12 @@ public enum EngineSchema {
                 """,
             ]
         },
+        Migration(version: 4, name: "exposure log: record ids, so that a retried batch is stored once") { _ in
+            [
+                "ALTER TABLE engine_predictions ADD COLUMN record_id TEXT",
+                "CREATE UNIQUE INDEX IF NOT EXISTS engine_predictions_record ON engine_predictions (record_id)",
+            ]
+        },
     ]
 
     /// The latest migration version this engine knows.
