@@ -49,7 +49,7 @@ final class DatabaseAvailability: Sendable {
     }
 
     /// Records what a unit of work found: an answer ends an outage, an unreachable database
-    /// starts or prolongs one, and an unknown outcome lets the next unit of work try.
+    /// starts or prolongs one, and an unknown outcome lets the next unit of work try at once.
     func record(_ outcome: Outcome) {
         let now = clock.now
         state.withLock { state in
@@ -59,8 +59,8 @@ final class DatabaseAvailability: Sendable {
             case .unreachable(let error):
                 state = .down(error: error, nextProbe: now + probeInterval, probing: false)
             case .unknown:
-                if case .down(let error, let nextProbe, _) = state {
-                    state = .down(error: error, nextProbe: nextProbe, probing: false)
+                if case .down(let error, _, _) = state {
+                    state = .down(error: error, nextProbe: now, probing: false)
                 }
             }
         }

@@ -59,8 +59,7 @@ enum GuardedOperation {
                     answer: answer, until: NIODeadline.now() + TimeAmount.nanoseconds(Int64(deadline / .nanoseconds(1))),
                     deadline: deadline, isClosed: isClosed,
                     interrupt: { interruption in
-                        guard answer.resume(with: .failure(interruption)) else { return }
-                        interrupted(interruption)
+                        answer.resume(with: .failure(interruption), first: { interrupted(interruption) })
                     })
                 watch.schedule(on: eventLoop)
             }
@@ -128,9 +127,9 @@ enum GuardedOperation {
             if cancelNow { cancel() }
         }
 
-        /// Answers the caller unless somebody already did; returns whether this call did.
-        @discardableResult
-        func resume(with result: Swift.Result<Result, any Error>) -> Bool {
+        /// Answers the caller unless somebody already did; if this call does, `first` runs
+        /// before the caller resumes.
+        func resume(with result: Swift.Result<Result, any Error>, first: () -> Void = {}) {
             typealias Taken = (continuation: CheckedContinuation<Result, any Error>?, cancel: (@Sendable () -> Void)?)
             let taken: Taken? = state.withLock { state -> Taken? in
                 guard !state.answered else { return nil }
@@ -140,10 +139,10 @@ enum GuardedOperation {
                 state.continuation = nil
                 return taken
             }
-            guard let taken else { return false }
+            guard let taken else { return }
+            first()
             taken.continuation?.resume(with: result)
             if case .failure = result { taken.cancel?() }
-            return true
         }
     }
 }
