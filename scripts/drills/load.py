@@ -25,7 +25,7 @@ from collections import defaultdict
 from urllib.parse import urlparse
 
 
-def parse_arguments():
+def parse_arguments(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--seconds", type=float, default=10)
@@ -37,7 +37,7 @@ def parse_arguments():
     parser.add_argument("--timeout", type=float, default=15, help="seconds a request may take before it counts as hung")
     parser.add_argument("--out", help="write the JSON summary here (default: stdout)")
     parser.add_argument("--seed", type=int, default=1)
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
 class Tally:
@@ -51,10 +51,13 @@ class Tally:
         self.per_second = defaultdict(lambda: defaultdict(int))
         self.latencies = defaultdict(list)
         self.logged = 0
+        self.events = []
 
     def answer(self, route, status, seconds, logged):
-        second = int(time.monotonic() - self.started)
+        now = time.monotonic()
+        second = int(now - self.started)
         with self.lock:
+            self.events.append((now, route, status))
             self.statuses[route][str(status)] += 1
             self.per_second[second][f"{route} {status}"] += 1
             self.latencies[route].append(seconds)
@@ -129,30 +132,50 @@ def worker(index, arguments, tally, stop, users, routes, weights):
         connection.close()
 
 
+class Load:
+    """The load as a library: `start()` the threads, `finish()` to stop them and get the tally
+    (the drills run it beside their faults)."""
+
+    def __init__(self, arguments, users):
+        self.arguments = arguments
+        self.stop = threading.Event()
+        self.tally = Tally(time.monotonic())
+        routes = ["analyze", "player"]
+        weights = [arguments.analyze, arguments.player]
+        self.threads = [
+            threading.Thread(target=worker, args=(i, arguments, self.tally, self.stop, users, routes, weights), daemon=True)
+            for i in range(arguments.threads)
+        ]
+
+    def start(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def finish(self):
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(self.arguments.timeout + 5)
+        summary = self.tally.summary()
+        summary["hung_threads"] = sum(thread.is_alive() for thread in self.threads)
+        return summary
+
+
+def read_users(path):
+    if not path:
+        return ["1"]
+    with open(path) as file:
+        return [line.strip() for line in file if line.strip()]
+
+
 def main():
     arguments = parse_arguments()
-    users = ["1"]
-    if arguments.users:
-        with open(arguments.users) as file:
-            users = [line.strip() for line in file if line.strip()]
-    routes = ["analyze", "player"]
-    weights = [arguments.analyze, arguments.player]
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    tally = Tally(time.monotonic())
-    threads = [
-        threading.Thread(target=worker, args=(i, arguments, tally, stop, users, routes, weights), daemon=True)
-        for i in range(arguments.threads)
-    ]
-    for thread in threads:
-        thread.start()
-    stop.wait(arguments.seconds)
-    stop.set()
-    for thread in threads:
-        thread.join(arguments.timeout + 5)
-    summary = tally.summary()
-    summary["hung_threads"] = sum(thread.is_alive() for thread in threads)
+    load = Load(arguments, read_users(arguments.users))
+    signal.signal(signal.SIGTERM, lambda *_: load.stop.set())
+    signal.signal(signal.SIGINT, lambda *_: load.stop.set())
+    load.start()
+    load.stop.wait(arguments.seconds)
+    summary = load.finish()
     text = json.dumps(summary, indent=1)
     if arguments.out:
         with open(arguments.out, "w") as file:
