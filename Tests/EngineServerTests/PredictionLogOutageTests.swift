@@ -11,7 +11,7 @@ import Testing
 
 /// The exposure log when the database is away: batches wait and are written again, a full
 /// queue drops and counts, shutdown ends within its grace period and says what it lost.
-@Suite("Prediction log during outages")
+@Suite("Prediction log during outages", .timeLimit(.minutes(2)))
 struct PredictionLogOutageTests {
     /// The value of `sphery_prediction_log_entries_total{outcome=…}`, 0 when absent.
     static func entries(_ metrics: EngineMetrics, _ outcome: String) -> Int {
@@ -54,13 +54,11 @@ struct PredictionLogOutageTests {
             retry: RetryPolicy(first: .milliseconds(20), longest: .milliseconds(100)))
         _ = try await Self.running(log) {
             for record in records { log.record(record) }
-            try await Task.sleep(for: .milliseconds(400))
-            #expect(Self.entries(metrics, "failed") > 0)
+            while Self.entries(metrics, "failed") < 300 { try await Task.sleep(for: .milliseconds(20)) }
             #expect(Self.entries(metrics, "written") == 0)
             #expect(log.waitingRecords == 300)
             try await PlayerDatabase.with(.sqlite(path: path)) { db in try await ApplicationSchema.create(on: db) }
-            let deadline = ContinuousClock.now + .seconds(5)
-            while log.waitingRecords > 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            while log.waitingRecords > 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
         #expect(Self.entries(metrics, "written") == 300)
         let stored = try await pool.withDatabase { db in
@@ -85,7 +83,7 @@ struct PredictionLogOutageTests {
             #expect(Self.entries(metrics, "queued") == 10)
             #expect(Self.entries(metrics, "dropped") == 5)
         }
-        #expect(shutdown < .seconds(2), "shutdown took \(shutdown)")
+        #expect(shutdown < .seconds(20), "shutdown took \(shutdown)")
         #expect(Self.entries(metrics, "lost") == 10)
         #expect(Self.entries(metrics, "written") == 0)
         #expect(log.waitingRecords == 0)

@@ -24,7 +24,8 @@ struct PredictionLogTests {
             try await database.createApplicationSchema()
             let pool = try DatabasePool(try database.location)
             let log = PredictionLog(
-                pool: pool, metrics: EngineMetrics(), logger: Logger(label: "test"), batchSize: 64, flushInterval: .seconds(3600))
+                pool: pool, metrics: EngineMetrics(), logger: Logger(label: "test"), batchSize: 64, flushInterval: .seconds(3600),
+                shutdownGrace: .seconds(600))
             let group = ServiceGroup(services: [log], logger: Logger(label: "test"))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }

@@ -4,10 +4,11 @@ import Logging
 import PlayerStore
 import ServiceLifecycle
 
-/// Builds the HTTP service: see `EngineService`. Run the result with `runService()`.
+/// Builds the HTTP service: see `EngineService`. Run the result with `ServerLifecycle`.
 ///
 /// - Throws: `ModelFileError` when the models folder holds no usable model;
-///   `DatabaseError.invalidLocation` for a database URL the driver refuses.
+///   `DatabaseError.invalidLocation` for a database URL the driver refuses;
+///   `ServerConfigurationError.tooFewOpenFiles` when the open-file limit leaves no room for connections.
 public func buildApplication(
     _ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(),
     logger: Logger = Logger(label: "sphery.server")
@@ -16,8 +17,9 @@ public func buildApplication(
 }
 
 /// The parts of the HTTP service: the models, the database pool, the prediction log, the
-/// routes and middleware, and the background services. Graceful shutdown (SIGTERM/SIGINT with
-/// `runService()`) stops the server first (no new connections, in-flight requests finish), then
+/// routes and middleware, the connection limits, and the background services. Graceful
+/// shutdown (SIGTERM/SIGINT with `ServerLifecycle`) stops the server first (no new
+/// connections, in-flight requests finish and their answers close their connections), then
 /// the prediction log writes what is queued, then the pool closes.
 public struct EngineService: Sendable {
     public let configuration: ServerConfiguration
@@ -25,12 +27,16 @@ public struct EngineService: Sendable {
     public let models: ModelStore
     public let pool: DatabasePool?
     public let predictionLog: PredictionLog?
+    /// The most connections served at once, fitted into the open-file limit.
+    public let connectionLimit: ConnectionLimit
     let templates: DashboardTemplates
     let logger: Logger
 
-    /// Loads the models and prepares (without connecting) the database pool.
+    /// Loads the models, prepares (without connecting) the database pool, and fits the
+    /// connection limit into the process's open-file limit (a warning says when it is lowered).
     /// - Throws: `ModelFileError` when the models folder holds no usable model;
-    ///   `DatabaseError.invalidLocation` for a database URL the driver refuses.
+    ///   `DatabaseError.invalidLocation` for a database URL the driver refuses;
+    ///   `ServerConfigurationError.tooFewOpenFiles` when the open-file limit leaves no room for connections.
     public init(_ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(), logger: Logger) throws {
         self.configuration = configuration
         self.metrics = metrics
@@ -43,6 +49,17 @@ public struct EngineService: Sendable {
         }
         predictionLog = configuration.predictionLog ? pool.map { PredictionLog(pool: $0, metrics: metrics, logger: logger) } : nil
         templates = try DashboardTemplates()
+        connectionLimit = try ConnectionLimit(
+            configured: configuration.maximumConnections, openFiles: OpenFileLimit.current,
+            reserved: ConnectionLimit.reserve(databaseConnections: pool?.capacity ?? 0))
+        if connectionLimit.isLowered {
+            logger.warning(
+                "the connection limit is lowered to what the open-file limit allows",
+                metadata: [
+                    "max_connections": "\(connectionLimit.maximum)", "configured": "\(connectionLimit.configured)",
+                    "open_files": "\(connectionLimit.openFiles)", "reserved": "\(connectionLimit.reserved)",
+                ])
+        }
     }
 
     /// Every route, behind the request log and the error middleware.
@@ -82,11 +99,15 @@ public struct EngineService: Sendable {
         return services
     }
 
-    /// The application: the router served on the configured address, with the services.
+    /// The application: the router served on the configured address with the request and idle
+    /// timeouts and the connection limit (`HTTPChannelSettings`, `ConnectionLimit`), with the services.
     public func application() -> some ApplicationProtocol {
         Application(
             router: router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sphery-engine"),
+            server: HTTPChannelSettings.server(configuration, metrics: metrics, logger: logger),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "sphery-engine",
+                availableConnectionsDelegate: connectionLimit.delegate(metrics: metrics, logger: logger)),
             services: services,
             logger: logger)
     }

@@ -33,6 +33,19 @@ public struct ServerConfiguration: Sendable {
     public var personalTargets = PersonalTargetSettings.standard
     /// The retention experiments (`--experiments FILE`); none by default.
     public var experiments = ExperimentPlan(experiments: [])
+    /// The longest a request may take to arrive, from its first byte to the end of its body; a
+    /// client still sending then gets 408 `request_timeout` and its connection is closed.
+    public var requestTimeout: Duration = .seconds(30)
+    /// How long a keep-alive connection may stay idle between requests before it is closed
+    /// (longer than the 60 s a load balancer such as nginx keeps idle upstream connections,
+    /// so that the balancer, not the engine, closes them).
+    public var idleTimeout: Duration = .seconds(75)
+    /// The most connections served at once; more wait in the listen backlog until one closes.
+    /// Lowered at start to what the process's open-file limit allows (`ConnectionLimit`).
+    public var maximumConnections = 4096
+    /// How long a graceful shutdown may take (the server finishing its requests, then the
+    /// background services) before what is still running is cancelled.
+    public var shutdownGracePeriod: Duration = .seconds(10)
 
     public init(modelsDirectory: URL) {
         self.modelsDirectory = modelsDirectory
@@ -43,10 +56,17 @@ public struct ServerConfiguration: Sendable {
 public enum ServerConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The admin key is too short to be a secret.
     case weakAdminKey
+    /// The open-file limit leaves too few descriptors for connections.
+    case tooFewOpenFiles(openFiles: Int, reserved: Int)
 
     public var description: String {
         switch self {
         case .weakAdminKey: return "the admin key must be at least 16 characters"
+        case .tooFewOpenFiles(let openFiles, let reserved):
+            return """
+                the process may open only \(openFiles) files (RLIMIT_NOFILE) and the engine keeps \(reserved) of them for \
+                itself: too few are left for connections; raise the limit (ulimit -n, or LimitNOFILE= in the systemd unit)
+                """
         }
     }
 }

@@ -20,9 +20,14 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     public var description: String { "\(status.code) \(code): \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response.json(body, status: status)
+    }
+
+    /// `{"error": {"code": …, "message": …}}`.
+    var body: ByteBuffer {
         var writer = JSONWriter(buffer: ByteBuffer())
         writer.write(self)
-        return Response.json(writer.buffer, status: status)
+        return writer.buffer
     }
 }
 

@@ -6,8 +6,8 @@ import Prometheus
 import Synchronization
 
 /// The service's metrics, kept in one Prometheus registry and served by `GET /metrics`:
-/// requests and their latency per route and status, analyses per segment and cluster, model
-/// age per segment, model reloads, database pool use and the prediction log.
+/// requests and their latency per route and status, open connections, analyses per segment and
+/// cluster, model age per segment, model reloads, database pool use and the prediction log.
 ///
 /// Metrics are per process; with several replicas Prometheus sums them.
 public struct EngineMetrics: Sendable {
@@ -98,6 +98,12 @@ public struct EngineMetrics: Sendable {
         predictionLogEntries.handler(for: outcome) {
             CoreMetrics.Counter(label: "sphery_prediction_log_entries_total", dimensions: [("outcome", outcome)], factory: factory)
         }.increment(by: count)
+    }
+
+    /// Sets the open HTTP connections and their limit (on every connection opened or closed).
+    func recordConnections(open: Int, maximum: Int) {
+        Gauge(label: "sphery_http_connections_open", factory: factory).record(open)
+        Gauge(label: "sphery_http_connections_max", factory: factory).record(maximum)
     }
 
     /// Sets the gauges that are read off the present state just before a scrape.

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import MotivationEngine
+import NIOHTTP1
 import PlayerStore
 
 /// Turns every error a route throws into the JSON error body with the right status: the
@@ -58,6 +59,13 @@ struct ErrorMiddleware: RouterMiddleware {
             case .invalidLocation, .unreachable, .missingSchema, .queryFailed:
                 return .databaseUnavailable(error.description)
             }
+        case is CancellationError:
+            // The grace period of a graceful shutdown ran out while the request was being answered.
+            return APIError(
+                .serviceUnavailable, code: "shutting_down", message: "the service is shutting down; send the request again")
+        case let error as HTTPParserError:
+            // A body the parser refused (a broken chunk): the connection guard closes the connection after the answer.
+            return APIError(malformed: error)
         case let error as HTTPError:
             return APIError(error.status, code: code(for: error.status), message: message(for: error, request: request))
         case let error as any HTTPResponseError where error.status.code < 500:

@@ -25,17 +25,28 @@ struct RequestLogMiddleware: RouterMiddleware {
             response = try ErrorMiddleware.answer(error, to: request, context: context)
         }
         response.headers[.xRequestID] = id
-        let elapsed = clock.now - start
-        let route = context.endpointPath ?? "unmatched"
-        metrics.recordRequest(route: route, method: request.method.rawValue, status: Int(response.status.code), duration: elapsed)
-        context.logger.info(
+        Self.record(
+            id: id, method: request.method.rawValue, route: context.endpointPath ?? Self.unmatched,
+            status: Int(response.status.code), duration: clock.now - start, metrics: metrics, logger: context.logger)
+        return response
+    }
+
+    /// The route of a request that matched none (or was never routed: the connection guard's answers).
+    static let unmatched = "unmatched"
+
+    /// Logs the request's line and records its metrics (also for the answers the connection
+    /// guard writes itself, to requests that never reach the router).
+    static func record(
+        id: String, method: String, route: String, status: Int, duration: Duration, metrics: EngineMetrics, logger: Logger
+    ) {
+        metrics.recordRequest(route: route, method: method, status: status, duration: duration)
+        logger.info(
             "request",
             metadata: [
-                "request_id": .string(id), "method": .string(request.method.rawValue), "route": .string(route),
-                "status": .stringConvertible(response.status.code),
-                "duration_ms": .stringConvertible((elapsed / .microseconds(1)).rounded() / 1000),
+                "request_id": .string(id), "method": .string(method), "route": .string(route),
+                "status": .stringConvertible(status),
+                "duration_ms": .stringConvertible((duration / .microseconds(1)).rounded() / 1000),
             ])
-        return response
     }
 }
 

@@ -14,11 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also be set by an environment variable (the option wins): SPHERY_DB_URL, \
             SPHERY_MODELS, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
-            SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL, SPHERY_EXPERIMENTS. With --demo and no database, a demo SQLite \
-            database and its models are made on first start (in --demo-dir) and reused afterwards. \
-            Logs are JSON lines on standard output (UTC times), one per request. SIGTERM or SIGINT \
-            stops it gracefully: no new connections, in-flight requests finish, the prediction log \
-            is written, the database pool is closed.
+            SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL, SPHERY_EXPERIMENTS, SPHERY_REQUEST_TIMEOUT, \
+            SPHERY_IDLE_TIMEOUT, SPHERY_MAX_CONNECTIONS, SPHERY_SHUTDOWN_GRACE. With --demo and no database, a demo \
+            SQLite database and its models are made on first start (in --demo-dir) and reused afterwards. \
+            Logs are JSON lines on standard output (UTC times), one per request. At start the soft limit on \
+            open files is raised to the hard limit, and --max-connections is lowered to what it allows. \
+            SIGTERM or SIGINT stops it gracefully: no new connections, in-flight requests finish (their \
+            answers say Connection: close), the prediction log is written, the database pool is closed; \
+            whatever still runs after --shutdown-grace is cancelled.
             """)
 
     @Option(help: "Player database: an SQLite file or postgres:// URL [SPHERY_DB_URL]. Without one, /v1/analyze works alone.")
@@ -57,6 +60,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Retention experiments, a JSON file [SPHERY_EXPERIMENTS; with --demo, default: the demo's experiments.json].")
     var experiments: String?
 
+    @Option(name: .customLong("request-timeout"), help: "Seconds a request may take to arrive, from its first byte to the end of its body; then 408 and the connection closes [SPHERY_REQUEST_TIMEOUT, default: 30].")
+    var requestTimeout: Double?
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a keep-alive connection may stay idle before it is closed [SPHERY_IDLE_TIMEOUT, default: 75].")
+    var idleTimeout: Double?
+
+    @Option(name: .customLong("max-connections"), help: "Most connections served at once; more wait until one closes. Lowered to what the open-file limit allows [SPHERY_MAX_CONNECTIONS, default: 4096].")
+    var maxConnections: Int?
+
+    @Option(name: .customLong("shutdown-grace"), help: "Seconds a graceful shutdown may take before what still runs is cancelled [SPHERY_SHUTDOWN_GRACE, default: 10].")
+    var shutdownGrace: Double?
+
     @OptionGroup var targets: PersonalTargetOptions
 
     @Flag(help: "Without --db: make (once) and use a demo database and models in --demo-dir.")
@@ -68,6 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = try settings(environment)
+        OpenFileLimit.raise()
         let level = try Self.logLevel(logLevel ?? environment["SPHERY_LOG_LEVEL"] ?? "info")
         let logOutput = LogOutput()
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level, output: logOutput) }
@@ -88,15 +104,17 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.experiments = try ExperimentPlan.load(from: prepared.experiments)
             }
         }
-        let app = try buildApplication(configuration, metrics: metrics, logger: logger)
+        let service = try EngineService(configuration, metrics: metrics, logger: logger)
         logger.notice(
             "serving",
             metadata: [
                 "address": "http://\(configuration.host):\(configuration.port)",
                 "models": "\(configuration.modelsDirectory.path)",
                 "database": "\(configuration.database.map(\.description) ?? "none")",
+                "max_connections": "\(service.connectionLimit.maximum)",
+                "open_files": "\(service.connectionLimit.openFiles)",
             ])
-        try await app.runService()
+        try await ServerLifecycle(running: service.application(), gracePeriod: configuration.shutdownGracePeriod, logger: logger).run()
     }
 
     /// The configuration from the options, then the environment, then the defaults.
@@ -122,7 +140,41 @@ struct ServeCommand: AsyncParsableCommand {
         if let path = experiments ?? environment["SPHERY_EXPERIMENTS"] {
             configuration.experiments = try ExperimentPlan.load(from: URL(fileURLWithPath: path))
         }
+        try connectionSettings(environment, into: &configuration)
         return configuration
+    }
+
+    /// The timeouts, the connection limit and the shutdown grace period.
+    private func connectionSettings(_ environment: [String: String], into configuration: inout ServerConfiguration) throws {
+        configuration.requestTimeout = try Self.seconds(
+            requestTimeout, "--request-timeout", "SPHERY_REQUEST_TIMEOUT", environment) ?? configuration.requestTimeout
+        configuration.idleTimeout = try Self.seconds(
+            idleTimeout, "--idle-timeout", "SPHERY_IDLE_TIMEOUT", environment) ?? configuration.idleTimeout
+        configuration.shutdownGracePeriod = try Self.seconds(
+            shutdownGrace, "--shutdown-grace", "SPHERY_SHUTDOWN_GRACE", environment) ?? configuration.shutdownGracePeriod
+        let connections = try maxConnections ?? environment["SPHERY_MAX_CONNECTIONS"].map { try Self.number($0, "SPHERY_MAX_CONNECTIONS") }
+        if let connections {
+            guard (1...1_000_000).contains(connections) else {
+                throw ValidationError("--max-connections (SPHERY_MAX_CONNECTIONS) must be 1 to 1000000, got \(connections)")
+            }
+            configuration.maximumConnections = connections
+        }
+    }
+
+    /// A duration of 0.1 to 3600 seconds from `option`, else from the environment variable
+    /// `variable`; nil when neither is set.
+    private static func seconds(
+        _ option: Double?, _ flag: String, _ variable: String, _ environment: [String: String]
+    ) throws -> Duration? {
+        let value = try option ?? environment[variable].map { text in
+            guard let seconds = Double(text) else { throw ValidationError("\(variable) must be a number of seconds, got '\(text)'") }
+            return seconds
+        }
+        guard let seconds = value else { return nil }
+        guard seconds >= 0.1, seconds <= 3600 else {
+            throw ValidationError("\(flag) (\(variable)) must be 0.1 to 3600 seconds, got \(seconds)")
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
     /// The admin key from --admin-key-file, SPHERY_ADMIN_KEY_FILE or SPHERY_ADMIN_KEY; nil if none is set.
