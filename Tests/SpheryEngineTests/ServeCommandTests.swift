@@ -33,6 +33,25 @@ struct ServeCommandTests {
         #expect(fromOptions.reloadInterval == nil)
     }
 
+    @Test("timeouts, the connection limit and the shutdown grace: defaults, environment, options")
+    func connectionSettings() throws {
+        let defaults = try ServeCommand.parse([]).settings([:])
+        #expect(defaults.requestTimeout == .seconds(30) && defaults.idleTimeout == .seconds(75))
+        #expect(defaults.maximumConnections == 4096 && defaults.shutdownGracePeriod == .seconds(10))
+        let environment = [
+            "SPHERY_REQUEST_TIMEOUT": "2.5", "SPHERY_IDLE_TIMEOUT": "5", "SPHERY_MAX_CONNECTIONS": "100",
+            "SPHERY_SHUTDOWN_GRACE": "3",
+        ]
+        let fromEnvironment = try ServeCommand.parse([]).settings(environment)
+        #expect(fromEnvironment.requestTimeout == .milliseconds(2500) && fromEnvironment.idleTimeout == .seconds(5))
+        #expect(fromEnvironment.maximumConnections == 100 && fromEnvironment.shutdownGracePeriod == .seconds(3))
+        let fromOptions = try ServeCommand.parse([
+            "--request-timeout", "0.5", "--idle-timeout", "1", "--max-connections", "20", "--shutdown-grace", "30",
+        ]).settings(environment)
+        #expect(fromOptions.requestTimeout == .milliseconds(500) && fromOptions.idleTimeout == .seconds(1))
+        #expect(fromOptions.maximumConnections == 20 && fromOptions.shutdownGracePeriod == .seconds(30))
+    }
+
     @Test("the admin key comes from a file, is trimmed, and must be long enough")
     func adminKey() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString)")
@@ -58,6 +77,12 @@ struct ServeCommandTests {
         (["--db-connections", "0"], [:], "--db-connections"),
         (["--db-timeout", "0"], [:], "--db-timeout"),
         (["--max-batch", "0"], [:], "--max-batch"),
+        (["--request-timeout", "0"], [:], "--request-timeout"),
+        ([], ["SPHERY_IDLE_TIMEOUT": "a while"], "SPHERY_IDLE_TIMEOUT"),
+        ([], ["SPHERY_IDLE_TIMEOUT": "7200"], "--idle-timeout"),
+        (["--max-connections", "0"], [:], "--max-connections"),
+        ([], ["SPHERY_MAX_CONNECTIONS": "many"], "SPHERY_MAX_CONNECTIONS"),
+        (["--shutdown-grace=-1"], [:], "--shutdown-grace"),
         ([], ["SPHERY_DB_URL": "mysql://x"], "mysql://x"),
     ] as [([String], [String: String], String)])
     func impossible(arguments: [String], environment: [String: String], named: String) throws {
