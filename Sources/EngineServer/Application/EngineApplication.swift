@@ -45,9 +45,12 @@ public struct EngineService: Sendable {
         pool = try configuration.database.map {
             try DatabasePool(
                 $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
-                logger: logger)
+                statementTimeout: configuration.databaseStatementTimeout, logger: logger)
         }
-        predictionLog = configuration.predictionLog ? pool.map { PredictionLog(pool: $0, metrics: metrics, logger: logger) } : nil
+        predictionLog = configuration.predictionLog
+            ? pool.map {
+                PredictionLog(pool: $0, metrics: metrics, logger: logger, shutdownGrace: configuration.shutdownGracePeriod)
+            } : nil
         templates = try DashboardTemplates()
         connectionLimit = try ConnectionLimit(
             configured: configuration.maximumConnections, openFiles: OpenFileLimit.current,
@@ -78,7 +81,7 @@ public struct EngineService: Sendable {
             models: models, pool: pool, metrics: metrics, predictionLog: predictionLog, experiments: configuration.experiments
         ).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
-        OperationsRoutes(models: models, pool: pool, metrics: metrics).add(to: router)
+        OperationsRoutes(models: models, pool: pool, predictionLog: predictionLog, metrics: metrics).add(to: router)
         ReportRoutes(pool: pool, experiments: configuration.experiments).add(to: router)
         DashboardRoutes(
             models: models, pool: pool, templates: templates, serving: metrics.serving, experiments: configuration.experiments,

@@ -17,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     public var databaseConnectionsPerLoop = 4
     /// The longest wait for a database connection.
     public var databaseTimeout: Duration = .seconds(5)
+    /// The longest a unit of database work may take (PostgreSQL's `statement_timeout`, and the
+    /// pool's guard just past it).
+    public var databaseStatementTimeout: Duration = .seconds(30)
     /// The key for admin routes; without one they answer 401 to everybody.
     public var adminKey: AdminKey?
     /// How often to check the models folder for new files; nil: only on `POST /v1/models/reload`.

@@ -107,7 +107,7 @@ public struct EngineMetrics: Sendable {
     }
 
     /// Sets the gauges that are read off the present state just before a scrape.
-    func refreshGauges(models: ModelStore.Loaded, pool: DatabasePool?, now: Date = Date()) {
+    func refreshGauges(models: ModelStore.Loaded, pool: DatabasePool?, predictionLog: PredictionLog? = nil, now: Date = Date()) {
         Gauge(label: "sphery_models_loaded", factory: factory).record(models.registry.engines.count)
         Gauge(label: "sphery_models_loaded_at_seconds", factory: factory).record(models.loadedAt.timeIntervalSince1970)
         for (segment, engine) in models.registry.engines {
@@ -117,6 +117,11 @@ public struct EngineMetrics: Sendable {
         if let pool {
             Gauge(label: "sphery_db_connections_in_use", factory: factory).record(pool.connectionsInUse)
             Gauge(label: "sphery_db_connections_max", factory: factory).record(pool.capacity)
+            Gauge(label: "sphery_db_up", factory: factory).record(pool.isDatabaseDown ? 0 : 1)
+            Gauge(label: "sphery_db_interrupted_operations", factory: factory).record(pool.interruptedOperations)
+        }
+        if let predictionLog {
+            Gauge(label: "sphery_prediction_log_waiting", factory: factory).record(predictionLog.waitingRecords)
         }
     }
 

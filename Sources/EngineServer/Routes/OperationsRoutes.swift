@@ -9,13 +9,14 @@ struct OperationsRoutes: Sendable {
 
     let models: ModelStore
     let pool: DatabasePool?
+    let predictionLog: PredictionLog?
     let metrics: EngineMetrics
 
     func add(to router: Router<Context>) {
         router.get("/health") { _, _ in Response.json(healthyBody) }
         router.get("/ready") { _, _ in try await ready() }
         router.get("/metrics") { _, _ in
-            metrics.refreshGauges(models: models.current, pool: pool)
+            metrics.refreshGauges(models: models.current, pool: pool, predictionLog: predictionLog)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.render())))

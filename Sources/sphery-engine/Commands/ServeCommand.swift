@@ -48,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("db-timeout"), help: "Seconds to wait for a database connection before answering 503.")
     var dbTimeout: Double = 5
 
+    @Option(name: .customLong("db-statement-timeout"), help: "Seconds a database query may take before it is cut off and answered 503 (PostgreSQL's statement_timeout).")
+    var dbStatementTimeout: Double = 30
+
     @Option(name: .customLong("max-batch"), help: "Most players in one batch request.")
     var maxBatch: Int = 10_000
 
@@ -133,6 +136,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.databaseConnectionsPerLoop = dbConnections
         guard dbTimeout > 0, dbTimeout.isFinite else { throw ValidationError("--db-timeout must be above 0 seconds") }
         configuration.databaseTimeout = .milliseconds(Int64(dbTimeout * 1000))
+        guard dbStatementTimeout >= 0.1, dbStatementTimeout <= 3600 else {
+            throw ValidationError("--db-statement-timeout must be 0.1 to 3600 seconds, got \(dbStatementTimeout)")
+        }
+        configuration.databaseStatementTimeout = .milliseconds(Int64(dbStatementTimeout * 1000))
         guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
         configuration.maximumBatchItems = maxBatch
         configuration.predictionLog = !noPredictionLog
