@@ -158,12 +158,14 @@ struct ConnectionTests {
                 let answers = try await keepAlive.answers(2)
                 #expect(answers.last?.status == 200)
                 #expect(answers.last?.headers["connection"] == "close")
-                #expect(try await keepAlive.wait(upTo: .seconds(1)) { $0.closed }.closed)
+                #expect(try await keepAlive.wait(upTo: .seconds(5)) { $0.closed }.closed)
                 return (triggered, trickler, trickling)
             }
         let shutdownTook = ContinuousClock.now - triggered
         trickling.cancel()
-        #expect(shutdownTook < .milliseconds(2500), "\(shutdownTook)")
-        #expect(try await trickler.wait(upTo: .seconds(1)) { $0.closed }.closed)
+        // Without the grace period the trickler would hold shutdown for the 30 s request timeout;
+        // the bound is loose because other suites load both cores meanwhile.
+        #expect(shutdownTook < .seconds(15), "\(shutdownTook)")
+        #expect(try await trickler.wait(upTo: .seconds(5)) { $0.closed }.closed)
     }
 }
