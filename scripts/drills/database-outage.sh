@@ -15,19 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-short=()
-binary="${SPHERY_BIN:-}"
-for argument in "$@"; do
-    case "$argument" in
-        --short) short=(--short) ;;
-        -h | --help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
-        *) binary="$argument" ;;
-    esac
-done
-if [[ -z "$binary" ]]; then
-    swift build --product sphery-engine > /dev/null
-    binary="$(swift build --show-bin-path)/sphery-engine"
-fi
+source scripts/drills/arguments.sh
 
 eval "$(bash scripts/start-postgres.sh)"
 cluster="$(ls /usr/lib/postgresql | sort -n | tail -1) ${SPHERY_PG_CLUSTER:-sphery}"

@@ -14,19 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-short=()
-binary="${SPHERY_BIN:-}"
-for argument in "$@"; do
-    case "$argument" in
-        --short) short=(--short) ;;
-        -h | --help) sed -n '2,13p' "$0" | cut -c3-; exit 0 ;;
-        *) binary="$argument" ;;
-    esac
-done
-if [[ -z "$binary" ]]; then
-    swift build --product sphery-engine > /dev/null
-    binary="$(swift build --show-bin-path)/sphery-engine"
-fi
+source scripts/drills/arguments.sh
 
 work="$(mktemp -d -t slow-clients.XXXXXX)"
 trap 'if (( $? == 0 )); then rm -rf "$work"; else echo "the servers'"'"' logs are kept in $work" >&2; fi' EXIT
