@@ -35,8 +35,9 @@ struct BatchPage {
     static let previewRows = 20
 
     /// The uploaded form.
-    struct Upload: Decodable {
-        let file: String?
+    struct Upload {
+        /// The CSV file's bytes.
+        let file: ArraySlice<UInt8>?
         let segment: String?
         let language: String?
     }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MotivationEngine
-import MultipartKit
 import PlayerStore
 
 /// The staff dashboard: server-rendered HTML (Mustache templates, SVG charts drawn in Swift),
@@ -126,7 +125,7 @@ struct DashboardRoutes: Sendable {
             let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
             let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
             let scored = try await BatchCSV.scoredCSV(
-                ByteBuffer(string: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
+                ByteBuffer(bytes: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
                 defaults: defaults, maximumRows: 100_000)
             page.result = try BatchPage.result(scored)
             return try templates.page("batch", page)
@@ -138,19 +137,16 @@ struct DashboardRoutes: Sendable {
 
     /// The multipart form of the batch page.
     private static func upload(_ request: Request, limit: Int) async throws -> BatchPage.Upload {
-        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = type.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.hasPrefix("boundary=") })?.dropFirst("boundary=".count)
-        else {
-            throw APIError(.badRequest, code: "invalid_body", message: "Send the form as multipart/form-data with a file.")
-        }
-        let body = try await request.collectedBody(upTo: limit, expected: "a form with a CSV file")
+        let form: MultipartForm
         do {
-            return try FormDataDecoder().decode(
-                BatchPage.Upload.self, from: body, boundary: String(boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\""))))
-        } catch {
-            throw APIError(.badRequest, code: "invalid_body", message: "The upload cannot be read (is the file UTF-8 text?).")
+            let boundary = try MultipartForm.boundary(in: request.headers[.contentType])
+            let body = try await request.collectedBody(upTo: limit, expected: "a form with a CSV file")
+            form = try MultipartForm(boundary: boundary, body: Array(body.readableBytesView))
+        } catch let error as MultipartFormError {
+            throw APIError(.badRequest, code: "invalid_body", message: error.description)
         }
+        let text = { (field: String) in form.fields[field].map { String(decoding: $0, as: UTF8.self) } }
+        return BatchPage.Upload(file: form.fields["file"], segment: text("segment"), language: text("language"))
     }
 
     /// Analyses the typed-in values.
