@@ -45,6 +45,11 @@ struct RawConnection: Sendable {
         try await channel.writeAndFlush(ByteBuffer(string: text))
     }
 
+    /// Sends `bytes` (which need not be UTF-8).
+    func send(bytes: [UInt8]) async throws {
+        try await channel.writeAndFlush(ByteBuffer(bytes: bytes))
+    }
+
     /// Sends `text` one byte every `interval`, until it is sent or the server closes the connection.
     func trickle(_ text: String, every interval: Duration) async throws {
         for byte in text.utf8 where !received.value.closed {
