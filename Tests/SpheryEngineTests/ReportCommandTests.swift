@@ -141,7 +141,9 @@ struct ReportCommandTests {
     }
 
     @Test func badOptionsAreRefusedBeforeTheDatabaseIsOpened() {
-        #expect(throws: (any Error).self) { try ReportCommand.parse(["--db", database, "--as-of", "next week"]) }
+        for asOf in ["next week", "2026-12-01garbage", "2026-02-30", "99999-01-01"] {
+            #expect(throws: (any Error).self, "\(asOf)") { try ReportCommand.parse(["--db", database, "--as-of", asOf]) }
+        }
         #expect(throws: (any Error).self) { try ReportCommand.parse(["--db", database, "--hit-workouts", "0"]) }
         #expect(throws: (any Error).self) { try ReportCommand.parse([]) }
     }

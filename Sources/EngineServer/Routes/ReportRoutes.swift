@@ -26,7 +26,7 @@ struct ReportRoutes: Sendable {
         reporter.experiment = query["experiment"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let text = query["as_of"].map(String.init), !text.isEmpty {
             guard let date = ExperimentPlan.parseDate(text) else {
-                throw APIError.invalidField("as_of", "must be a date (2026-12-01) or an ISO 8601 time (2026-12-01T09:00:00Z), got '\(text)'")
+                throw APIError.invalidField("as_of", "must be \(ExperimentPlan.dateFormat), got '\(text)'")
             }
             reporter.asOf = date
         }

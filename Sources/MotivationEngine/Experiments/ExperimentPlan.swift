@@ -48,7 +48,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
             guard let date = parseDate(text) else {
                 throw DecodingError.dataCorrupted(.init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "must be a date (2026-12-01) or an ISO 8601 time (2026-12-01T09:00:00Z), got \"\(text)\""))
+                    debugDescription: "must be \(dateFormat), got \"\(text)\""))
             }
             return date
         }
@@ -65,12 +65,6 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
             throw ExperimentPlanError(file: file, problem: "experiments: names must be unique")
         }
         return plan
-    }
-
-    /// A UTC date (`2026-12-01`) or ISO 8601 time.
-    public static func parseDate(_ text: String) -> Date? {
-        if let time = try? Date.ISO8601FormatStyle().parse(text) { return time }
-        return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
     }
 }
 

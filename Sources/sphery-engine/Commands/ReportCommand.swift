@@ -65,7 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
     private func asOfDate() throws -> Date? {
         guard let asOf else { return nil }
         guard let date = ExperimentPlan.parseDate(asOf) else {
-            throw ValidationError("--as-of must be a date (2026-12-01) or an ISO 8601 time (2026-12-01T09:00:00Z), got '\(asOf)'")
+            throw ValidationError("--as-of must be \(ExperimentPlan.dateFormat), got '\(asOf)'")
         }
         return date
     }
