@@ -13,9 +13,11 @@ import Synchronization
 /// loop. A database that cannot be reached is reported as `DatabaseError.unreachable` naming the
 /// location (never its password) and the driver's reason, and the pool survives its outages:
 /// - waiting for a connection has a deadline (`timeout`);
-/// - every unit of work has a deadline (`statementTimeout`: PostgreSQL's `statement_timeout`
-///   on each connection, and a guard a little past it that answers even when the driver never
-///   does, see `GuardedOperation`); a connection whose work was cut off is closed, not reused;
+/// - every unit of work on PostgreSQL has a deadline (`statementTimeout`: PostgreSQL's
+///   `statement_timeout` on each connection, and a guard a little past it that answers even when
+///   the driver never does, see `GuardedOperation`); a connection whose work was cut off is
+///   closed, not reused. SQLite work runs unguarded on the caller's task: SQLiteNIO runs each
+///   statement on a thread of its own and always answers;
 /// - an error that means the connection or the server is gone (`ConnectionFailure`) becomes
 ///   `DatabaseError.unreachable`, never an unexplained error;
 /// - once the database is found out of reach, units of work fail at once with that error
@@ -39,6 +41,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// The longest a unit of work may take.
     public let statementTimeout: Duration
     private let availability = DatabaseAvailability()
+    private let watch: OperationWatch
 
     private enum Pool {
         case sqlite(path: String, EventLoopGroupConnectionPool<SQLiteConnectionSource>)
@@ -61,6 +64,7 @@ public final class DatabasePool: @unchecked Sendable {
         self.location = location
         self.timeout = timeout
         self.statementTimeout = statementTimeout
+        watch = OperationWatch(on: eventLoopGroup.next())
         let loops = Array(eventLoopGroup.makeIterator()).count
         capacity = loops * connectionsPerLoop
         let wait = TimeAmount.nanoseconds(Int64(timeout / .nanoseconds(1)))
@@ -132,16 +136,13 @@ public final class DatabasePool: @unchecked Sendable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DatabaseError.unreachable(location.description, reason: "no such file")
             }
-            // An SQLite statement cannot be cut off: its connection goes back when it ends.
             // AsyncKit's pool predates Sendable; releasing hops to the connection's event loop.
             nonisolated(unsafe) let owner = pool
-            return try await run(
-                on: pool, giveBack: { owner.releaseConnection($0) }, hiding: nil, closingWhenInterrupted: false, sqlite, body)
+            return try await run(on: pool, giveBack: { owner.releaseConnection($0) }, hiding: nil, guarded: false, sqlite, body)
         case .postgres(let pool, let password):
             nonisolated(unsafe) let owner = pool
             return try await run(
-                on: pool, giveBack: { owner.releaseConnection($0) }, hiding: password, closingWhenInterrupted: true, postgres,
-                body)
+                on: pool, giveBack: { owner.releaseConnection($0) }, hiding: password, guarded: true, postgres, body)
         }
     }
 
@@ -160,6 +161,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// Closes every connection; later units of work fail with `DatabaseError.unreachable`.
     public func shutdown() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        watch.stop()
         switch pool {
         case .sqlite(_, let pool): try? await pool.shutdownAsync()
         case .postgres(let pool, _): try? await pool.shutdownAsync()
@@ -169,6 +171,7 @@ public final class DatabasePool: @unchecked Sendable {
     /// A pool dropped without `shutdown()` (a service that failed to start) closes its
     /// connections in the background.
     deinit {
+        watch.stop()
         guard !closed.load(ordering: .acquiring) else { return }
         switch pool {
         case .sqlite(_, let pool): pool.shutdownGracefully { _ in }
@@ -176,15 +179,15 @@ public final class DatabasePool: @unchecked Sendable {
         }
     }
 
-    /// Lends a connection of `pool` to `body` under `GuardedOperation` and takes it back once the
-    /// work ends. Errors thrown by `body` pass through unchanged unless they mean the database
-    /// went away; an error in getting the connection (none in time, refused, shut down) means
-    /// the database is out of reach. When the guard answers instead of the work, a PostgreSQL
+    /// Lends a connection of `pool` to `body` (under `GuardedOperation` when `guarded`) and takes
+    /// it back once the work ends. Errors thrown by `body` pass through unchanged unless they mean
+    /// the database went away; an error in getting the connection (none in time, refused, shut
+    /// down) means the database is out of reach. When the guard answers instead of the work, the
     /// connection is closed and then given back (the pool drops closed connections), so no
     /// connection stays lent out to work that will never end.
     private func run<Source: ConnectionPoolSource, Lent: Sendable, Result: Sendable>(
         on pool: EventLoopGroupConnectionPool<Source>, giveBack release: @escaping @Sendable (Source.Connection) -> Void,
-        hiding password: String?, closingWhenInterrupted: Bool,
+        hiding password: String?, guarded: Bool,
         _ lend: (Source.Connection) -> Lent,
         _ body: @escaping @Sendable (Lent) async throws -> Result
     ) async throws -> Result where Source.Connection: Sendable {
@@ -212,14 +215,20 @@ public final class DatabasePool: @unchecked Sendable {
         }
         let lent = lend(connection)
         do {
-            let result = try await GuardedOperation.run(
-                deadline: statementTimeout + .seconds(2), on: connection.eventLoop, isClosed: { connection.isClosed },
-                interrupted: { [self] _ in
-                    interruptions.add(1, ordering: .relaxed)
-                    if closingWhenInterrupted { connection.close().whenComplete { _ in giveBack.run() } }
-                },
-                finished: { giveBack.run() },
-                { try await body(lent) })
+            let result: Result
+            if guarded {
+                result = try await GuardedOperation.run(
+                    deadline: statementTimeout + .seconds(2), watch: watch, isClosed: { connection.isClosed },
+                    interrupted: { [self] _ in
+                        interruptions.add(1, ordering: .relaxed)
+                        connection.close().whenComplete { _ in giveBack.run() }
+                    },
+                    finished: { giveBack.run() },
+                    { try await body(lent) })
+            } else {
+                defer { giveBack.run() }
+                result = try await body(lent)
+            }
             availability.record(.answered)
             return result
         } catch let interruption as GuardedOperation.Interruption {

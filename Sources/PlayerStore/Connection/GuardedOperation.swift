@@ -12,9 +12,9 @@ import Synchronization
 /// caller is answered by whichever comes first:
 /// - the work's own result or error;
 /// - `deadline` passing (`Interruption.deadline`);
-/// - the connection having been closed for two checks in a row, 100 ms apart, without the work
-///   ending (`Interruption.connectionClosed`: the driver fails what it knows of at once, so
-///   what is still waiting by then never will be);
+/// - the connection having been closed for two of `watch`'s looks in a row, 100 ms apart,
+///   without the work ending (`Interruption.connectionClosed`: the driver fails what it knows
+///   of at once, so what is still waiting by then never will be);
 /// - the caller's task being cancelled (`CancellationError`).
 ///
 /// `interrupted` runs once when the guard answers instead of the work (the pool closes the
@@ -35,16 +35,17 @@ enum GuardedOperation {
         }
     }
 
-    /// How often the guard looks at the connection.
-    static let checkInterval = TimeAmount.milliseconds(100)
-
     static func run<Result: Sendable>(
-        deadline: Duration, on eventLoop: any EventLoop, isClosed: @escaping @Sendable () -> Bool,
+        deadline: Duration, watch: OperationWatch, isClosed: @escaping @Sendable () -> Bool,
         interrupted: @escaping @Sendable (Interruption) -> Void,
         finished: @escaping @Sendable () -> Void,
         _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
         let answer = Answer<Result>()
+        let watched = watch.add(deadline: deadline, isClosed: isClosed) { interruption in
+            answer.resume(with: .failure(interruption), first: { interrupted(interruption) })
+        }
+        defer { watch.remove(watched) }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 answer.install(continuation)
@@ -55,39 +56,9 @@ enum GuardedOperation {
                     answer.resume(with: result)
                 }
                 answer.onCancel { task.cancel() }
-                let watch = Watch(
-                    answer: answer, until: NIODeadline.now() + TimeAmount.nanoseconds(Int64(deadline / .nanoseconds(1))),
-                    deadline: deadline, isClosed: isClosed,
-                    interrupt: { interruption in
-                        answer.resume(with: .failure(interruption), first: { interrupted(interruption) })
-                    })
-                watch.schedule(on: eventLoop)
             }
         } onCancel: {
             answer.resume(with: .failure(CancellationError()))
-        }
-    }
-
-    /// The periodic look at the connection and the clock, until the caller has its answer.
-    private struct Watch<Result: Sendable>: Sendable {
-        let answer: Answer<Result>
-        let until: NIODeadline
-        let deadline: Duration
-        let isClosed: @Sendable () -> Bool
-        let interrupt: @Sendable (Interruption) -> Void
-
-        func schedule(on eventLoop: any EventLoop, closedBefore: Bool = false) {
-            eventLoop.scheduleTask(in: GuardedOperation.checkInterval) {
-                guard !answer.isAnswered else { return }
-                let closed = isClosed()
-                if closed && closedBefore {
-                    interrupt(.connectionClosed)
-                } else if NIODeadline.now() >= until {
-                    interrupt(.deadline(deadline))
-                } else {
-                    schedule(on: eventLoop, closedBefore: closed)
-                }
-            }
         }
     }
 

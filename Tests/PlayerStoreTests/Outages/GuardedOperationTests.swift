@@ -27,8 +27,10 @@ struct GuardedOperationTests {
         deadline: Duration = .seconds(60), closed: @escaping @Sendable () -> Bool = { false }, hooks: Hooks,
         _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        try await GuardedOperation.run(
-            deadline: deadline, on: loop, isClosed: closed,
+        let watch = OperationWatch(on: loop)
+        defer { watch.stop() }
+        return try await GuardedOperation.run(
+            deadline: deadline, watch: watch, isClosed: closed,
             interrupted: { interruption in hooks.interrupted.withLock { $0.append(interruption) } },
             finished: { hooks.finishedCount.add(1, ordering: .relaxed) }, work)
     }
@@ -113,5 +115,23 @@ struct GuardedOperationTests {
         let workCancelled = hooks.workCancelled.load(ordering: .relaxed)
         #expect(workCancelled)
         #expect(hooks.finished == 1)
+    }
+}
+
+@Suite("OperationWatch", .timeLimit(.minutes(1)))
+struct OperationWatchTests {
+    @Test("work answered is no longer watched; work past its deadline is interrupted once and dropped")
+    func entries() async throws {
+        let watch = OperationWatch(on: MultiThreadedEventLoopGroup.singleton.next(), interval: .milliseconds(20))
+        defer { watch.stop() }
+        let interruptions = Mutex<[GuardedOperation.Interruption]>([])
+        let answered = watch.add(deadline: .seconds(60), isClosed: { false }) { _ in Issue.record("answered work interrupted") }
+        watch.remove(answered)
+        _ = watch.add(deadline: .milliseconds(50), isClosed: { false }) { interruption in
+            interruptions.withLock { $0.append(interruption) }
+        }
+        while watch.count > 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(interruptions.withLock { $0 } == [.deadline(.milliseconds(50))])
     }
 }
