@@ -23,6 +23,8 @@ struct AnalysisInputReaderTests {
             #"{"score":-0.0,"age":1E2,"startSpeed":0.000123,"other":"x","more":null,"flag":false}"#,
             #"{"score":150000,"user_id":7,"target_policy":"blended"}"#,
             #"{"score":150000,"target_policy":null,"recent_scores":null}"#,
+            #"{"score":150000,"target_policy":"personal","recent_scores":[131000, 142000.5 ,1e5]}"#,
+            #"{"score":1,"recent_scores":[]}"#,
           ])
     func commonInputs(text: String) throws {
         let ours = try #require(Self.read(text), "declined")
@@ -37,7 +39,9 @@ struct AnalysisInputReaderTests {
             #"{"score":1,"difficulty":1e2}"#, #"{"score":1,"difficulty":12345678901234567}"#,
             #"{"score":1,"game_mode":"a\"b"}"#, #"{"score":1,"game_mode":7}"#, #"{"score":1,"x":{"y":1}}"#,
             #"{"score":1,"x":[1]}"#, #"{"sc\u006fre":1}"#, #"{"score":+1}"#, #"{"score":NaN}"#, #"{"score":1 2}"#,
-            #"{"score":1,"target_policy":"hardest"}"#, #"{"score":1,"target_policy":1}"#, #"{"score":1,"recent_scores":[1,2]}"#,
+            #"{"score":1,"target_policy":"hardest"}"#, #"{"score":1,"target_policy":1}"#, #"{"score":1,"recent_scores":"AAA"}"#,
+            #"{"score":1,"recent_scores":1}"#, #"{"score":1,"recent_scores":[1,"2"]}"#, #"{"score":1,"recent_scores":[1,]}"#,
+            #"{"score":1,"recent_scores":[[1]]}"#, #"{"score":1,"recent_scores":[1e400]}"#, #"{"score":1,"recent_scores":{}}"#,
           ])
     func declined(text: String) {
         #expect(Self.read(text) == nil)
@@ -97,7 +101,7 @@ struct AnalysisInputReaderTests {
             default: return numbers.randomElement(using: &random)!
             }
         }
-        let keys = ["game_mode", "difficulty", "duration_minutes", "score", "age", "startSpeed", "user_id", "other"]
+        let keys = ["game_mode", "difficulty", "duration_minutes", "score", "age", "startSpeed", "user_id", "recent_scores", "other"]
         var fields = ["\"score\":" + numbers.randomElement(using: &random)!]
         for key in keys where Bool.random(using: &random) {
             // Mostly a value of the field's own type, sometimes anything.
@@ -105,6 +109,7 @@ struct AnalysisInputReaderTests {
             switch key {
             case "game_mode": typed = strings.randomElement(using: &random)!
             case "difficulty", "user_id": typed = "\(Int.random(in: -5...100_000, using: &random))"
+            case "recent_scores": typed = "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in numbers.randomElement(using: &random)! }.joined(separator: ",") + "]"
             default: typed = numbers.randomElement(using: &random)!
             }
             fields.append("\"\(key)\":" + (Int.random(in: 0..<4, using: &random) == 0 ? value() : typed))

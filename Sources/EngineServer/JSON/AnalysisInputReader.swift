@@ -2,11 +2,13 @@ import MotivationEngine
 
 /// Reads the analysis input without Foundation's `JSONDecoder` (a quarter of a request's CPU
 /// time) for the shape every caller sends: one flat JSON object whose values are numbers,
-/// strings without escapes, `true`, `false` or `null`. Anything else — nesting, escapes, a
-/// duplicate key, a number its field cannot hold, a missing score, malformed JSON — is declined
-/// (`nil`), and the caller decodes with `JSONDecoder`, which also words the errors. So the
-/// reader never decides an error, and what it accepts decodes to the same value both ways (a
-/// test compares them on generated inputs).
+/// strings without escapes, `true`, `false` or `null`, and an array of numbers for
+/// `recent_scores`. Anything else — nesting, escapes, a duplicate key, a value of the wrong type
+/// or a number its field cannot hold, a missing score, malformed JSON — is declined (`nil`), and
+/// the caller decodes with `JSONDecoder`, which also words the errors. So the reader never
+/// decides an error, and what it accepts decodes to the same value both ways (a test compares
+/// them on generated inputs). Every key of `AnalysisInput` must be a `Key`: the value of a key
+/// it does not know is skipped, whatever its type.
 enum AnalysisInputReader {
     /// The input in `bytes`, or nil to decline.
     static func read(_ bytes: UnsafeRawBufferPointer) -> AnalysisInput? {
@@ -32,7 +34,7 @@ enum AnalysisInputReader {
 
     /// The input's keys, recognised by their bytes (no `String` is made for a key).
     private enum Key: Int, CaseIterable {
-        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId, targetPolicy
+        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId, targetPolicy, recentScores
 
         var name: StaticString {
             switch self {
@@ -44,6 +46,7 @@ enum AnalysisInputReader {
             case .startSpeed: "startSpeed"
             case .userId: "user_id"
             case .targetPolicy: "target_policy"
+            case .recentScores: "recent_scores"
             }
         }
 
@@ -56,7 +59,7 @@ enum AnalysisInputReader {
             self = key
         }
 
-        var bit: UInt8 { 1 << UInt8(rawValue) }
+        var bit: UInt16 { 1 << UInt16(rawValue) }
     }
 
     /// A position in the bytes and the grammar read from there; every method returns nil to decline.
@@ -66,7 +69,7 @@ enum AnalysisInputReader {
 
         mutating func object() -> AnalysisInput? {
             var input = AnalysisInput(score: 0)
-            var seen: UInt8 = 0
+            var seen: UInt16 = 0
             guard consume(UInt8(ascii: "{")) else { return nil }
             if !consume(UInt8(ascii: "}")) {
                 repeat {
@@ -123,6 +126,9 @@ enum AnalysisInputReader {
                 // An unknown policy is an error: JSONDecoder words it.
                 guard let text = string(), let policy = TargetPolicyKind(rawValue: text) else { return false }
                 input.targetPolicy = policy
+            case .recentScores:
+                guard let scores = numbers() else { return false }
+                input.recentScores = scores
             }
             return true
         }
@@ -166,6 +172,18 @@ enum AnalysisInputReader {
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             guard let value = Double(text), value.isFinite else { return nil }
             return value
+        }
+
+        /// A JSON array of numbers (`[]` included).
+        mutating func numbers() -> [Double]? {
+            guard consume(UInt8(ascii: "[")) else { return nil }
+            var values: [Double] = []
+            if consume(UInt8(ascii: "]")) { return values }
+            repeat {
+                guard let value = number() else { return nil }
+                values.append(value)
+            } while consume(UInt8(ascii: ","))
+            return consume(UInt8(ascii: "]")) ? values : nil
         }
 
         /// A JSON integer literal (no fraction or exponent) of at most 15 digits.

@@ -105,4 +105,6 @@ public enum AnalysisLimits {
     public static let maximumScore = 1e9
     /// No start speed comes near this.
     public static let maximumStartSpeed = 100.0
+    /// The longest player id, in characters (the longest `X-Request-Id` too).
+    public static let maximumUserIdLength = 128
 }

@@ -22,6 +22,9 @@ enum InputValidation {
         if let duration = input.durationMinutes, !(duration.isFinite && duration > 0) {
             throw fail("duration_minutes", "must be a positive number of minutes, got \(plain(duration))")
         }
+        if let userId = input.userId, let problem = userIdProblem(userId) {
+            throw fail("user_id", problem)
+        }
         if let scores = input.recentScores {
             guard scores.count <= maximumRecentScores else {
                 throw fail("recent_scores", "at most \(maximumRecentScores) scores, got \(scores.count)")
@@ -32,6 +35,22 @@ enum InputValidation {
                     "must be a finite number between 0 and \(plain(AnalysisLimits.maximumScore)), got \(plain(scores[index]))")
             }
         }
+    }
+
+    /// What is wrong with a player's id, if anything: it is logged with every exposure and
+    /// picks the experiment arm, so it must name somebody.
+    static func userIdProblem(_ id: String) -> String? {
+        let scalars = id.unicodeScalars
+        if scalars.allSatisfy(\.properties.isWhitespace) {
+            return id.isEmpty ? "must not be empty" : "must not be only spaces"
+        }
+        if scalars.count > AnalysisLimits.maximumUserIdLength {
+            return "must be at most \(AnalysisLimits.maximumUserIdLength) characters, got \(scalars.count)"
+        }
+        if scalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "must not hold control characters (a tab, a line break, a NUL)"
+        }
+        return nil
     }
 
     /// More earlier scores than any personal window uses.
