@@ -497,8 +497,8 @@ struct BadInputTests {
     // MARK: - Reload route
 
     @Test("the reload route without or with a wrong admin key is a 401", arguments: [
-        nil, "Bearer wrong", "Bearer 0123456789abcdef-tes", "Bearer 0123456789abcdef-test-", "bearer 0123456789abcdef-test",
-        "Basic MDEyMzQ1Njc4OWFiY2RlZi10ZXN0", "0123456789abcdef-test", "Bearer ",
+        nil, "Bearer wrong", "Bearer 0123456789abcdef-tes", "Bearer 0123456789abcdef-test-", "Bearer0123456789abcdef-test",
+        "Basic MDEyMzQ1Njc4OWFiY2RlZi10ZXN0", "0123456789abcdef-test", "Bearer ", "Bearers 0123456789abcdef-test",
     ] as [String?])
     func reloadUnauthorized(_ authorization: String?) async throws {
         var configuration = try await ServerFixture.shared.configuration(database: false)

@@ -14,10 +14,13 @@ public struct AdminKey: Sendable, CustomStringConvertible {
         bytes = Array(trimmed.utf8)
     }
 
-    /// Whether the request carries `Authorization: Bearer <key>`.
+    /// Whether the request carries `Authorization: Bearer <key>`: the scheme in any case and one
+    /// or more spaces before the key (RFC 9110 §11.1, §11.4).
     func authorizes(_ request: Request) -> Bool {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
-        return Self.constantTimeEqual(Array(header.utf8.dropFirst("Bearer ".utf8.count)), bytes)
+        guard let header = request.headers[.authorization], let space = header.firstIndex(of: " "),
+              header[..<space].lowercased() == "bearer"
+        else { return false }
+        return Self.constantTimeEqual(Array(header[space...].drop(while: { $0 == " " }).utf8), bytes)
     }
 
     /// Equality whose time depends only on the lengths, not on where the bytes differ.

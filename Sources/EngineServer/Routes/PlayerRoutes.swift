@@ -26,7 +26,7 @@ struct PlayerRoutes: Sendable {
         guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
         let query = request.uri.queryParameters
         let language = try query.language()
-        let trend = try query["trend"].map { value in
+        let trend = try query.optional("trend").map { value in
             guard let trend = Int(value), (2...1000).contains(trend) else {
                 throw APIError.invalidField("trend", "must be a whole number from 2 to 1000, got '\(value)'")
             }
@@ -34,7 +34,7 @@ struct PlayerRoutes: Sendable {
         } ?? PlayerQueries.defaultTrendWorkouts
         let engine = try models.current.registry.engine(for: try Self.segment(in: query))
         guard let pool else { throw APIError.noDatabase }
-        let requested = try query["target_policy"].map { value in
+        let requested = try query.optional("target_policy").map { value in
             guard let policy = TargetPolicyKind(rawValue: String(value)) else {
                 throw APIError.invalidField(
                     "target_policy",
@@ -56,19 +56,19 @@ struct PlayerRoutes: Sendable {
         return .json(try JSONWriter.encode(analysis, history: history))
     }
 
-    /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out must
-    /// leave exactly one loaded model.
+    /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out (or
+    /// empty) must leave exactly one loaded model.
     private static func segment(in query: Parameters) throws -> AnalysisInput {
-        let difficulty = try query["difficulty"].map { value in
+        let difficulty = try query.optional("difficulty").map { value in
             guard let number = Int(value) else { throw APIError.invalidField("difficulty", "must be a whole number, got '\(value)'") }
             return number
         }
-        let duration = try query["duration"].map { value in
+        let duration = try query.optional("duration").map { value in
             guard let minutes = Double(value), let whole = SegmentKey.wholeMinutes(minutes) else {
                 throw APIError.invalidField("duration", "must be a positive number of minutes, at most a day, got '\(value)'")
             }
             return Double(whole)
         }
-        return AnalysisInput(gameMode: query["game_mode"].map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
+        return AnalysisInput(gameMode: query.optional("game_mode").map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
     }
 }

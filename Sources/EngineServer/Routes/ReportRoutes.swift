@@ -23,14 +23,14 @@ struct ReportRoutes: Sendable {
     static func report(for request: Request, pool: DatabasePool?, experiments: ExperimentPlan) async throws -> RetentionReport {
         let query = request.uri.queryParameters
         var reporter = RetentionReporter(plan: experiments.experiments.isEmpty ? nil : experiments)
-        reporter.experiment = query["experiment"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        if let text = query["as_of"].map(String.init), !text.isEmpty {
+        reporter.experiment = query.optional("experiment").map(String.init)
+        if let text = query.optional("as_of").map(String.init) {
             guard let date = ExperimentPlan.parseDate(text) else {
                 throw APIError.invalidField("as_of", "must be \(ExperimentPlan.dateFormat), got '\(text)'")
             }
             reporter.asOf = date
         }
-        if let text = query["hit_workouts"].map(String.init), !text.isEmpty {
+        if let text = query.optional("hit_workouts").map(String.init) {
             guard let k = Int(text), (1...100).contains(k) else {
                 throw APIError.invalidField("hit_workouts", "must be a whole number from 1 to 100, got '\(text)'")
             }

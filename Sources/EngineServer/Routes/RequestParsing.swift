@@ -5,7 +5,8 @@ import MotivationEngine
 
 /// Reading what a request carries, with errors that name the field.
 extension Request {
-    /// The language of messages: `?language=en|de|fr` (de-CH and fr-CH accepted), English by default.
+    /// The language of messages: `?language=en|de|fr` (de-CH and fr-CH accepted), English by
+    /// default (also for an empty `?language=`).
     func language() throws -> Language {
         try uri.queryParameters.language()
     }
@@ -35,9 +36,15 @@ extension Request {
 /// Reading the query (parsed anew on every `uri.queryParameters`: a route that reads several
 /// parameters takes it once).
 extension Parameters {
+    /// The value of an optional parameter; an empty one (`?language=`, as a form sends a field
+    /// left blank) is taken as left out.
+    func optional(_ name: Substring) -> Substring? {
+        self[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The language of messages: see `Request.language()`.
     func language() throws -> Language {
-        guard let text = self["language"].map(String.init) else { return .en }
+        guard let text = optional("language").map(String.init) else { return .en }
         guard let language = Language(identifier: text) else {
             throw APIError.invalidField("language", "must be en, de or fr, got '\(text)'")
         }

@@ -112,7 +112,7 @@ public struct BatchScorer: Sendable {
         let input = AnalysisInput(
             durationMinutes: record.durationMinutes, score: score, age: record.age, startSpeed: record.startSpeed,
             userId: record.userId)
-        let engine = try self.engine(for: row, input: input, cache: &engines)
+        let engine = try self.engine(for: row, cache: &engines)
         let prediction = try engine.predictCluster(input)
         let message = engine.motivationalMessage(
             score: score, cluster: prediction.cluster, language: language, variantKey: record.userId)
@@ -131,30 +131,27 @@ public struct BatchScorer: Sendable {
 
     /// The engine for the row's segment (its columns, else the defaults, else the only model
     /// that fits what is known).
-    private func engine(for row: CSVRecord, input: AnalysisInput, cache: inout EngineCache) throws -> SegmentEngine {
-        if let segment = try columns.segment(row, defaults: defaults) {
-            if let engine = cache.bySegment[segment] { return engine }
-            guard let engine = registry.engines[segment] else {
+    private func engine(for row: CSVRecord, cache: inout EngineCache) throws -> SegmentEngine {
+        let parts = try columns.segmentParts(row, defaults: defaults)
+        if let engine = cache.byParts[parts] { return engine }
+        let engine: SegmentEngine
+        if let mode = parts.gameMode, let level = parts.difficulty, let minutes = parts.durationMinutes {
+            let segment = SegmentKey(gameMode: mode, difficulty: level, durationMinutes: minutes)
+            guard let known = registry.engines[segment] else {
                 throw AnalysisError.unknownSegment(
                     requested: segment.description, available: registry.engines.keys.map(\.description).sorted())
             }
-            cache.bySegment[segment] = engine
-            return engine
+            engine = known
+        } else {
+            engine = try registry.engine(for: AnalysisInput(
+                gameMode: parts.gameMode, difficulty: parts.difficulty, durationMinutes: parts.durationMinutes.map(Double.init), score: 0))
         }
-        let minutes = try input.durationMinutes.map { try ModelRegistry.wholeMinutes($0) }
-        if let engine = cache.byDuration[minutes] { return engine }
-        var partial = input
-        partial.gameMode = defaults.gameMode
-        partial.difficulty = defaults.difficulty
-        let engine = try registry.engine(for: partial)
-        cache.byDuration[minutes] = engine
+        cache.byParts[parts] = engine
         return engine
     }
 }
 
-/// Engines already looked up for a chunk: by the row's segment, or, for rows whose segment is
-/// only partly known, by their duration.
+/// Engines already looked up for a chunk, by the segment parts their rows name.
 private struct EngineCache {
-    var bySegment: [SegmentKey: SegmentEngine] = [:]
-    var byDuration: [Int?: SegmentEngine] = [:]
+    var byParts: [SegmentDefaults: SegmentEngine] = [:]
 }

@@ -45,6 +45,15 @@ public struct PlayerColumns: Sendable {
     /// - Throws: `AnalysisError.invalidField` for a difficulty that is not a whole number or a
     ///   duration that is not a positive number of minutes.
     public func segment(_ row: CSVRecord, defaults: SegmentDefaults) throws(AnalysisError) -> SegmentKey? {
+        let parts = try segmentParts(row, defaults: defaults)
+        guard let mode = parts.gameMode, let level = parts.difficulty, let minutes = parts.durationMinutes else { return nil }
+        return SegmentKey(gameMode: mode, difficulty: level, durationMinutes: minutes)
+    }
+
+    /// The segment parts the row names in its columns, with `defaults` for the others (any may
+    /// be missing).
+    /// - Throws: as `segment(_:defaults:)`.
+    public func segmentParts(_ row: CSVRecord, defaults: SegmentDefaults) throws(AnalysisError) -> SegmentDefaults {
         let mode = gameMode.flatMap { $0 < row.count && !row.isEmpty(at: $0) ? row.string(at: $0) : nil }
             ?? defaults.gameMode
         var level = defaults.difficulty
@@ -61,14 +70,13 @@ public struct PlayerColumns: Sendable {
             }
             minutes = whole
         }
-        guard let mode, let level, let minutes else { return nil }
-        return SegmentKey(gameMode: mode, difficulty: level, durationMinutes: minutes)
+        return SegmentDefaults(gameMode: mode, difficulty: level, durationMinutes: minutes)
     }
 }
 
 /// Segment parts given on the command line: the segment of rows whose file has no such
 /// column, and a filter on rows whose file has.
-public struct SegmentDefaults: Sendable {
+public struct SegmentDefaults: Sendable, Hashable {
     public var gameMode: String?
     public var difficulty: Int?
     public var durationMinutes: Int?
