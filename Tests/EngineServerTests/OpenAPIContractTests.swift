@@ -539,7 +539,12 @@ struct SchemaValidatorTests {
                 - {type: object, required: [index, error], additionalProperties: false, properties: {index: {type: integer}, error: {type: string}}}
             Odd:
               type: string
-              pattern: '^a'
+              not: {const: a}
+            Word:
+              type: string
+              minLength: 2
+              maxLength: 3
+              pattern: '^a[^\\x00-\\x1F]*$'
         """)
 
     static let validator = SchemaValidator(document: document)
@@ -598,9 +603,19 @@ struct SchemaValidatorTests {
         #expect(both != nil)
     }
 
+    @Test("strings: minLength and maxLength in characters, pattern anywhere in the string")
+    func strings() {
+        #expect(Self.mismatch(.string("aé"), "Word") == nil)
+        #expect(Self.mismatch(.string("abc"), "Word") == nil)
+        #expect(Self.mismatch(.string("a"), "Word")?.problem.contains("shorter than 2") == true)
+        #expect(Self.mismatch(.string("abcd"), "Word")?.problem.contains("longer than 3") == true)
+        #expect(Self.mismatch(.string("bcd"), "Word")?.problem.contains("does not match") == true)
+        #expect(Self.mismatch(.string("a\u{1}"), "Word")?.problem.contains("does not match") == true)
+    }
+
     @Test("an unsupported keyword or a dangling $ref is reported, never ignored")
     func refusesUnknownSchemas() {
-        #expect(Self.mismatch(.string("abc"), "Odd")?.problem.contains("pattern") == true)
+        #expect(Self.mismatch(.string("abc"), "Odd")?.problem.contains("'not'") == true)
         #expect(Self.mismatch(.string("abc"), "Missing")?.problem.contains("names nothing") == true)
     }
 

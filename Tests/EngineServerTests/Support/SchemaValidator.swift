@@ -145,7 +145,8 @@ struct SchemaMismatch: Error, Equatable, CustomStringConvertible {
 /// A JSON Schema (2020-12) validator for the subset the OpenAPI document uses: `$ref` (JSON
 /// pointers into the document), `type` (a name or a list of names, `null` included), `enum`,
 /// `const`, `properties`, `required`, `additionalProperties` (`false` or a schema), `items`,
-/// `oneOf`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` and `format: date-time`.
+/// `oneOf`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `minLength`, `maxLength`,
+/// `pattern` and `format: date-time`.
 ///
 /// A keyword outside that subset and the annotations (`description`, `example`, …) is reported
 /// as a mismatch rather than ignored, so a schema cannot silently promise more than is checked.
@@ -161,7 +162,7 @@ struct SchemaValidator: Sendable {
     /// Keywords that are checked.
     static let assertions: Set<String> = [
         "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "items", "oneOf", "minimum",
-        "maximum", "exclusiveMinimum", "exclusiveMaximum", "format",
+        "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "format",
     ]
 
     /// The value a JSON pointer `reference` (`#/components/schemas/Analysis`) names.
@@ -224,6 +225,7 @@ struct SchemaValidator: Sendable {
             return SchemaMismatch(path: path, problem: "\(instance) is not \(constant)")
         }
         if case .number(let number) = instance, let mismatch = checkBounds(number, schema, at: path) { return mismatch }
+        if case .string(let text) = instance, let mismatch = checkString(text, schema, at: path) { return mismatch }
         if let format = schema["format"]?.stringValue, case .string(let text) = instance,
             let mismatch = checkFormat(text, format, at: path)
         {
@@ -280,6 +282,28 @@ struct SchemaValidator: Sendable {
         }
         if let maximum = bound("exclusiveMaximum"), number >= maximum {
             return SchemaMismatch(path: path, problem: "\(value) is not below \(JSONValue.number(maximum))")
+        }
+        return nil
+    }
+
+    /// `minLength`, `maxLength` (in characters, that is code points) and `pattern` (a regular
+    /// expression found anywhere in the string, as in ECMA-262; the document's patterns use only
+    /// what ICU reads the same way).
+    private func checkString(_ text: String, _ schema: [String: JSONValue], at path: String) -> SchemaMismatch? {
+        let length = text.unicodeScalars.count
+        if case .number(let minimum) = schema["minLength"], Double(length) < minimum {
+            return SchemaMismatch(path: path, problem: "\"\(text)\" is shorter than \(Int(minimum)) characters")
+        }
+        if case .number(let maximum) = schema["maxLength"], Double(length) > maximum {
+            return SchemaMismatch(path: path, problem: "\"\(text.prefix(40))…\" is longer than \(Int(maximum)) characters")
+        }
+        if let pattern = schema["pattern"]?.stringValue {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else {
+                return SchemaMismatch(path: path, problem: "the pattern \(pattern) is not a regular expression")
+            }
+            if expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                return SchemaMismatch(path: path, problem: "\"\(text)\" does not match \(pattern)")
+            }
         }
         return nil
     }
