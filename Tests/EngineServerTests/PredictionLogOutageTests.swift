@@ -90,6 +90,26 @@ struct PredictionLogOutageTests {
         await pool.shutdown()
     }
 
+    @Test("the engine's tables are made at start, before the first exposure (the retention report looks for them)")
+    func tablesAtStart() async throws {
+        try await TestDatabases.with(.sqlite) { database in
+            try await database.createApplicationSchema()
+            let pool = try DatabasePool(try database.location)
+            let log = PredictionLog(pool: pool, metrics: EngineMetrics(), logger: Logger(label: "test"))
+            _ = try await Self.running(log) {
+                var tables = 0
+                while tables == 0 {
+                    try await Task.sleep(for: .milliseconds(20))
+                    tables = try await database.open { db in
+                        try await db.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'engine_predictions'").first()?
+                            .decode(column: "n", as: Int.self) ?? 0
+                    }
+                }
+            }
+            await pool.shutdown()
+        }
+    }
+
     @Test("writing the same records twice stores them once", arguments: TestDatabases.backends)
     func idempotentInsert(backend: Backend) async throws {
         let records = try await Self.records(40)

@@ -94,6 +94,11 @@ public final class PredictionLog: Service, Sendable {
     /// Writes batches as they come; at graceful shutdown the queue is closed, so this returns
     /// once what was queued is written (or given up).
     private func writeUntilDrained() async {
+        do {
+            try await migrate()
+        } catch {
+            logger.error("the prediction log cannot prepare its tables yet; the first batch tries again", metadata: ["error": "\(error)"])
+        }
         await withGracefulShutdownHandler {
             for await batch in stream.chunks(ofCount: batchSize, or: .repeating(every: flushInterval)) {
                 guard await write(batch) else { break }
@@ -130,12 +135,17 @@ public final class PredictionLog: Service, Sendable {
         }
     }
 
+    /// Creates or upgrades the engine's tables (at start, so that the retention report finds
+    /// them before the first exposure), unless that has worked already.
+    private func migrate() async throws {
+        guard !migrated.load(ordering: .relaxed) else { return }
+        try await pool.withDatabase { db in _ = try await EngineSchema.migrate(on: db) }
+        migrated.store(true, ordering: .relaxed)
+    }
+
     /// Inserts `batch`, creating the engine's tables first if that has not worked yet.
     private func insert(_ batch: [PredictionRecord]) async throws {
-        if !migrated.load(ordering: .relaxed) {
-            try await pool.withDatabase { db in _ = try await EngineSchema.migrate(on: db) }
-            migrated.store(true, ordering: .relaxed)
-        }
+        try await migrate()
         try await pool.withDatabase { db in try await PredictionRecord.insert(batch, on: db) }
     }
 

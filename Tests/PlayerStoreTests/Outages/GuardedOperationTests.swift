@@ -24,10 +24,11 @@ struct GuardedOperationTests {
     }
 
     func run<Result: Sendable>(
-        deadline: Duration = .seconds(60), closed: @escaping @Sendable () -> Bool = { false }, hooks: Hooks,
+        deadline: Duration = .seconds(60), closed: @escaping @Sendable () -> Bool = { false },
+        every interval: TimeAmount = .milliseconds(100), hooks: Hooks,
         _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        let watch = OperationWatch(on: loop)
+        let watch = OperationWatch(on: loop, interval: interval)
         defer { watch.stop() }
         return try await GuardedOperation.run(
             deadline: deadline, watch: watch, isClosed: closed,
@@ -85,7 +86,8 @@ struct GuardedOperationTests {
     func closedButAnswered() async throws {
         let hooks = Hooks()
         await #expect(throws: DatabaseError.unreachable("x", reason: "lost")) {
-            try await run(closed: { true }, hooks: hooks) { () async throws -> Int in
+            // The watch looks after 2 s: time enough for the work's own answer even on a loaded machine.
+            try await run(closed: { true }, every: .seconds(2), hooks: hooks) { () async throws -> Int in
                 throw DatabaseError.unreachable("x", reason: "lost")
             }
         }
