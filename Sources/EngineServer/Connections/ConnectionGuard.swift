@@ -50,7 +50,12 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var reading = Reading.idle
     /// Whether parts were decoded since the last read from the socket completed.
     private var partsInThisRead = false
-    private var deadline: Scheduled<Void>?
+    /// When the request being read must have arrived; nil between requests.
+    private var due: NIODeadline?
+    /// The connection's one timer: it fires at the earliest `due` it was set for and, finding
+    /// a later one (a request begun since), sets itself again, so that a request costs a clock
+    /// reading, not a timer.
+    private var timer: Scheduled<Void>?
     /// Requests whose answer is not completely written yet.
     private var unanswered = 0
     /// Whether answers say `Connection: close` and the connection closes when none is left.
@@ -122,12 +127,12 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        cancelDeadline()
+        stopTimer()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        cancelDeadline()
+        stopTimer()
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -152,8 +157,17 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: Deadlines
 
     private func startDeadline(context: ChannelHandlerContext) {
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: requestTimeout) { [self] in
-            deadline = nil
+        let due = NIODeadline.now() + requestTimeout
+        self.due = due
+        if timer == nil { arm(at: due, context: context) }
+    }
+
+    private func arm(at when: NIODeadline, context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: when) { [self] in
+            timer = nil
+            guard let due else { return }
+            guard NIODeadline.now() >= due else { return arm(at: due, context: context) }
+            self.due = nil
             switch reading {
             case .head(let since):
                 refuse(.requestTimeout(Duration(requestTimeout)), since: since, context: context)
@@ -166,9 +180,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    /// The request has arrived (or will not): nothing is due.
     private func cancelDeadline() {
-        deadline?.cancel()
-        deadline = nil
+        due = nil
+    }
+
+    /// The connection is going: its timer goes too.
+    private func stopTimer() {
+        due = nil
+        timer?.cancel()
+        timer = nil
     }
 
     // MARK: Refusing
