@@ -1,13 +1,14 @@
 import Foundation
 import MotivationEngine
 import SQLKit
+import Synchronization
 
 /// One target and message shown to a player, as the exposure log (`engine_predictions`) keeps
 /// it: the basis of the retention report. A record made inside an experiment also records the
 /// player's arm in `engine_experiment_assignments` at their first exposure.
 public struct PredictionRecord: Sendable, Equatable {
-    /// The record's own id (a UUID): writing the same record twice (a batch retried after a
-    /// connection lost during its commit) stores it once.
+    /// The record's own id (`RecordID.next()`): writing the same record twice (a batch retried
+    /// after a connection lost during its commit) stores it once.
     public var recordId: String
     public var createdAt: Date
     public var userId: String?
@@ -40,7 +41,7 @@ public struct PredictionRecord: Sendable, Equatable {
         assignment: ExperimentPlan.Assignment? = nil, at createdAt: Date = Date()
     ) {
         let message = analysis.motivationalMessage
-        recordId = UUID().uuidString
+        recordId = RecordID.next()
         self.createdAt = createdAt
         self.userId = userId
         modelId = analysis.model.id
@@ -107,5 +108,18 @@ public struct PredictionRecord: Sendable, Equatable {
             "INSERT INTO engine_experiment_assignments (experiment, user_id, arm, assigned_at) VALUES "
                 + assignments.joined(separator: ", ") + " ON CONFLICT (experiment, user_id) DO NOTHING"
         ).run()
+    }
+}
+
+/// Exposure record ids: a random UUID made once per process, and a counter. Unique across
+/// replicas and restarts like a UUID per record, without drawing random bytes for every
+/// record on the request path.
+enum RecordID {
+    private static let process = UUID().uuidString
+    private static let counter = Atomic<UInt64>(0)
+
+    /// The next id, `<process UUID>-<counter in hex>`.
+    static func next() -> String {
+        process + "-" + String(counter.wrappingAdd(1, ordering: .relaxed).newValue, radix: 16)
     }
 }
