@@ -71,7 +71,12 @@ struct DatabaseOutageTests {
                 ).run()
             }
             let error = await #expect(throws: DatabaseError.self) { try await sleeping.value }
-            #expect(Self.isUnreachable(error, mentioning: "57P01"), "\(String(describing: error))")
+            // The server sends 57P01 and closes the connection; on a loaded machine the pool's watch
+            // can see the closed channel before the driver hands over the error. Either answer is
+            // "unreachable" (503); what must never come back is an unexplained error.
+            #expect(
+                Self.isUnreachable(error, mentioning: "57P01") || Self.isUnreachable(error, mentioning: "closed under the query"),
+                "\(String(describing: error))")
             _ = try await Self.recovery(of: pool, within: .seconds(20))
             await pool.shutdown()
         }
