@@ -2,7 +2,8 @@
 
 Starts `sphery-engine serve --demo` in a temporary folder (demo database and models made on
 first start), then, as a person would: analyses a typed-in player, looks a player up by id,
-opens the models page and a model's page, scores an uploaded CSV, opens the monitoring page,
+opens the models page and a model's page (with its age curve and levels against age-graded
+score), scores an uploaded CSV, opens the monitoring page,
 opens the experiments page (empty, then after `simulate` has played six weeks of the demo's
 experiment), and checks what each page shows. Saves a screenshot of every page (to
 SCREENSHOTS, default docs/screenshots). Exits non-zero on the first failure, with the page's
@@ -113,9 +114,11 @@ def main():
                 field.send_keys(value)
             follow(driver, driver.find_element(By.CSS_SELECTOR, "button[type=submit]"))
             heading = driver.find_element(By.ID, "result-title").text
-            check("DualFlow · Expert · 10 min" in heading, f"the analysis names the segment ({heading})", driver)
+            check("DualFlow · Expert difficulty · 10 min" in heading, f"the analysis names the segment ({heading})", driver)
             check(driver.find_element(By.CLASS_NAME, "message").text.strip() != "", "a message is shown", driver)
             check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.player")) == 1, "the ladder marks the player", driver)
+            caption = driver.find_element(By.CSS_SELECTOR, "figure.chart-figure figcaption").text
+            check(caption == "Percentiles among players aged about 26.", f"the ladder is read at the player's age ({caption})", driver)
             driver.save_screenshot(os.path.join(SHOTS, "player-analysis.png"))
             # The same page on a phone: nothing wider than the screen.
             driver.set_window_size(390, 844)
@@ -146,13 +149,24 @@ def main():
             links = driver.find_elements(By.CSS_SELECTOR, "table a")
             check(len(links) >= 10, f"the models page lists the demo's models ({len(links)})", driver)
             driver.save_screenshot(os.path.join(SHOTS, "models.png"))
-            follow(driver, driver.find_element(By.LINK_TEXT, "DualFlow · Expert · 10 min"))
-            check(driver.find_element(By.TAG_NAME, "h1").text == "DualFlow · Expert · 10 min", "the model's page opens", driver)
+            follow(driver, driver.find_element(By.LINK_TEXT, "DualFlow · Expert difficulty · 10 min"))
+            check(driver.find_element(By.TAG_NAME, "h1").text == "DualFlow · Expert difficulty · 10 min", "the model's page opens", driver)
             titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
             check(any("Score distribution" in t for t in titles), f"the score distribution is drawn ({titles})", driver)
+            check(any(t.startswith("Score against age with the age curve") for t in titles), "the age curve is drawn", driver)
+            check(any(t.startswith("Levels against age-graded score") for t in titles),
+                  "the levels are drawn against age-graded score", driver)
             rows = driver.find_elements(By.CSS_SELECTOR, "section table tbody tr")
             check(len(rows) >= 4, "the cluster table has the clusters", driver)
+            dots = driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.dot.plain")
+            check(len(dots) > 100, f"the age curve draws the players ({len(dots)})", driver)
             driver.save_screenshot(os.path.join(SHOTS, "model.png"))
+            driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.XPATH, "//h2[text()='Age curve']/.."))
+            driver.save_screenshot(os.path.join(SHOTS, "model-age.png"))
+            driver.set_window_size(390, 844)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            check(overflow <= 0, f"the model's page fits a phone's width (overflow {overflow}px)", driver)
+            driver.set_window_size(1280, 1700)
 
             # A CSV uploaded, scored, previewed and downloadable.
             players = os.path.join(folder, "players.csv")
@@ -179,7 +193,7 @@ def main():
                 urllib.request.Request(base + "/v1/analyze/batch", data=f"[{players}]".encode(), method="POST"), timeout=30).read()
             driver.get(base + "/monitoring")
             body = driver.find_element(By.TAG_NAME, "body").text
-            check("DualFlow · Expert · 10 min" in body, "monitoring lists the segment analysed", driver)
+            check("DualFlow · Expert difficulty · 10 min" in body, "monitoring lists the segment analysed", driver)
             titles = [t.get_attribute("textContent") for t in driver.find_elements(By.CSS_SELECTOR, "svg.chart > title")]
             check("Requests per minute" in titles, f"monitoring draws the request rate ({titles})", driver)
             check(any(t.startswith("Stability index over the last") for t in titles), "monitoring draws the drift over time", driver)

@@ -20,7 +20,7 @@ struct DashboardTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let page = Self.html(response)
-                #expect(page.contains(#"<option value="DualFlow_-1_10" selected>DualFlow · Expert · 10 min</option>"#))
+                #expect(page.contains(#"<option value="DualFlow_-1_10" selected>DualFlow · Expert difficulty · 10 min</option>"#))
                 #expect(page.contains(#"<option value="DualFlow_-1_5">"#))
                 #expect(page.contains(#"<label>Score (points)"#))
                 #expect(!page.contains("result-title"))
@@ -35,7 +35,9 @@ struct DashboardTests {
                 #expect(page.contains(Self.escaped(expected.motivationalMessage.message)))
                 #expect(page.contains("<h2 id=\"result-title\">\(expected.clusterPrediction.clusterLabel) in"))
                 #expect(page.contains(#"<svg xmlns="http://www.w3.org/2000/svg""#))
-                #expect(page.contains("<title>Target ladder of DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("<title>Target ladder of DualFlow · Expert difficulty · 10 min</title>"))
+                // The ladder is read among players of the player's age, as the analysis' targets are.
+                #expect(page.contains("<figcaption>Percentiles among players aged about 26.</figcaption>"))
                 #expect(page.contains(#"<th scope="col">percentile</th>"#))
                 #expect(page.contains(#"value="150000""#))
             }
@@ -99,17 +101,19 @@ struct DashboardTests {
             try await client.execute(uri: "/models", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = Self.html(response)
-                #expect(page.contains(#"<a href="/models/DualFlow_-1_10">DualFlow · Expert · 10 min</a>"#))
+                #expect(page.contains(#"<a href="/models/DualFlow_-1_10">DualFlow · Expert difficulty · 10 min</a>"#))
                 #expect(page.contains(#"<a href="/models/DualFlow_-1_5">"#))
             }
             try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = Self.html(response)
-                #expect(page.components(separatedBy: "<svg ").count == 3)
+                #expect(page.components(separatedBy: "<svg ").count == 4)  // distribution, age curve, levels
                 #expect(page.contains("The number of clusters was fixed at 4"))
-                #expect(page.contains("<title>Score against age by cluster, DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("<title>Score against age with the age curve, DualFlow · Expert difficulty · 10 min</title>"))
+                #expect(page.contains("<title>Levels against age-graded score, DualFlow · Expert difficulty · 10 min</title>"))
                 #expect(page.contains("Start the service with a database to see the players"))
-                #expect(page.contains("<title>Score distribution of DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("<title>Score distribution of DualFlow · Expert difficulty · 10 min</title>"))
+                #expect(page.contains("Percentiles among players of every age in the segment."))
                 #expect(page.contains(#"<text x="16""#) && page.contains("players below (%)"))
                 for label in ["Beginner", "Intermediate", "Advanced", "Expert"] { #expect(page.contains("<td>\(label)</td>")) }
             }
@@ -186,16 +190,18 @@ struct DashboardTests {
         }
     }
 
-    @Test("with a database, the model page's scatter has a point per player, coloured by cluster")
-    func scatterWithPlayers() async throws {
+    @Test("with a database, the model page draws every player on the age curve and coloured by level")
+    func chartsWithPlayers() async throws {
         let fixture = try await ServerFixture.shared
         try await withServer(fixture.configuration()) { client in
             try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
                 let page = Self.html(response)
-                let dots = page.components(separatedBy: #"class="dot cluster-"#).count - 1
                 let model = try ModelFileStore.read(fixture.models.appendingPathComponent("DualFlow_-1_10.json"))
-                #expect(dots == model.rows.players)
-                #expect(page.components(separatedBy: #"class="ellipse"#).count - 1 == model.clusters.count)
+                #expect(page.components(separatedBy: #"class="dot plain""#).count - 1 == model.rows.players + 1)  // + the legend's
+                #expect(page.components(separatedBy: #"class="dot cluster-"#).count - 1 == model.rows.players)
+                // Skill levels have no score-and-age mixture: no ellipses.
+                #expect(!page.contains(#"class="ellipse"#))
+                #expect(page.contains("level and age correlate at ρ = "))
                 #expect(!page.contains("Start the service with a database"))
             }
         }

@@ -60,7 +60,7 @@ struct MonitoringTests {
                 #expect(page.contains("⚠ changed: retrain or investigate"))
                 #expect(page.contains("<title>Requests per minute</title>"))
                 #expect(page.contains("<title>Mean latency per minute</title>"))
-                #expect(page.contains("<title>Stability index over the last 10 minutes, DualFlow · Expert · 10 min</title>"))
+                #expect(page.contains("<title>Stability index over the last 10 minutes, DualFlow · Expert difficulty · 10 min</title>"))
                 #expect(page.contains("warning above 0.2"))
             }
         }

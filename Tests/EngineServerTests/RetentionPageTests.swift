@@ -55,7 +55,7 @@ struct RetentionPageTests {
                 #expect(page.contains("<title>Players back for a workout by days since their first target, per arm</title>"))
                 #expect(page.contains("<title>Difference to control in the 7-day return, per arm, with 95 % confidence intervals</title>"))
                 #expect(page.contains("<details><summary>Per segment, cluster and arm (\(report.groups.count) groups)</summary>"))
-                #expect(page.contains("<td>DualFlow · Expert · 10 min</td>"))
+                #expect(page.contains("<td>DualFlow · Expert difficulty · 10 min</td>"))
                 #expect(!page.contains("left out (window still open)"))  // every window has elapsed
             }
         }

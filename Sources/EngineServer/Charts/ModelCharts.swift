@@ -24,7 +24,9 @@ enum ModelCharts {
     }
 
     /// The per-player score distribution as its cumulative curve (percentile against score), with
-    /// the ladder's percentiles drawn across.
+    /// the ladder's percentiles drawn across: the segment's percentiles over players of every age
+    /// (`model.percentiles`). A player's own percentiles are among players of their age when the
+    /// model has an age curve (`SegmentEngine.scale(forAge:)`); the page's caption says so.
     static func scoreDistribution(_ model: SegmentModel) -> String {
         let percentiles = Array(stride(from: 0.0, through: 100, by: 1))
         let scores = percentiles.map { model.percentiles.score(atPercentile: $0) }
@@ -40,7 +42,8 @@ enum ModelCharts {
         }
         return svg.document(
             title: "Score distribution of \(model.segment)",
-            description: marks.map { "P\(Axis.label($0)) \(Axis.label(model.percentiles.score(atPercentile: $0).rounded()))" }
+            description: "Percentiles among players of every age: "
+                + marks.map { "P\(Axis.label($0)) \(Axis.label(model.percentiles.score(atPercentile: $0).rounded()))" }
                 .joined(separator: ", "))
     }
 }

@@ -56,6 +56,13 @@ struct SVG {
         body += #"<polyline points="\#(list)" class="\#(className)"/>"#
     }
 
+    /// A closed, filled shape through `points`, with an optional tooltip.
+    mutating func polygon(_ points: [(Double, Double)], className: String, title: String? = nil) {
+        let list = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
+        let tooltip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
+        body += #"<polygon points="\#(list)" class="\#(className)">\#(tooltip)</polygon>"#
+    }
+
     /// Text at a point; `anchor` is `start`, `middle` or `end`.
     mutating func text(_ content: String, x: Double, y: Double, anchor: String = "middle", className: String = "label", rotate: Bool = false) {
         let transform = rotate ? #" transform="rotate(-90 \#(Self.number(x)) \#(Self.number(y)))""# : ""

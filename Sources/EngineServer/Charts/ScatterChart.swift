@@ -3,26 +3,20 @@ import GaussianMixture
 import MotivationEngine
 
 /// Score against age, a point per player coloured by cluster, with each cluster's two-sigma
-/// ellipse from the mixture (marginalised to score and age) and a legend.
+/// ellipse from the mixture (marginalised to score and age) and a legend: the chart of models
+/// whose mixture has score and age among its features (seed levels, format 1 files). A model of
+/// skill levels has neither (its mixture is on the age-graded score): `AgeCurveChart` and
+/// `LevelsChart` draw it.
 enum ScatterChart {
-    /// Points drawn at most (an even sample of the players beyond that).
-    static let maximumPoints = 2_000
-
-    /// - Parameter players: rows in `Feature.allCases` order (score, age, startSpeed, duration); may be empty.
-    /// - Returns: the SVG, or "" when the model does not use age.
-    static func svg(engine: SegmentEngine, players: [[Double]]) -> String {
+    /// - Parameter players: the players to draw, with their levels; may be empty.
+    /// - Returns: the SVG, or "" when the mixture does not have score and age.
+    static func svg(engine: SegmentEngine, players points: [PlottedPlayer]) -> String {
         let model = engine.model
-        guard let ageIndex = model.features.firstIndex(of: .age), let marginal = try? model.mixture.marginal(over: [0, ageIndex])
+        guard model.features.first == .score, let ageIndex = model.features.firstIndex(of: .age),
+            let marginal = try? model.mixture.marginal(over: [0, ageIndex])
         else { return "" }
         let ellipses = (0..<marginal.components).map { component in
             ellipse(marginal, component: component, scaler: model.scaler, indices: (0, ageIndex))
-        }
-        let step = max(1, players.count / maximumPoints)
-        let sample = stride(from: 0, to: players.count, by: step).map { players[$0] }
-        let points: [(score: Double, age: Double, cluster: Int)] = sample.compactMap { row in
-            let input = AnalysisInput(score: row[0], age: row[1], startSpeed: row[2])
-            guard let prediction = try? engine.predictCluster(input) else { return nil }
-            return (row[0], row[1], prediction.cluster)
         }
         let xs = points.map(\.age) + ellipses.flatMap { $0.map(\.age) }
         let ys = points.map(\.score) + ellipses.flatMap { $0.map(\.score) }
@@ -43,7 +37,7 @@ enum ScatterChart {
         }
         return svg.document(
             title: "Score against age by cluster, \(model.segment)",
-            description: "\(points.count) players; ellipses enclose about 86 % of each cluster (two standard deviations) "
+            description: "\(points.count) players; ellipses enclose about 86 % of each cluster (two standard deviations): "
                 + model.clusters.map(\.label).joined(separator: ", "))
     }
 

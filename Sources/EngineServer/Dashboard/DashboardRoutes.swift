@@ -97,7 +97,7 @@ struct DashboardRoutes: Sendable {
 
     /// The segment's players as training saw them, from the database; none (and why) without one.
     private func playerRows(for model: SegmentModel) async -> ([[Double]], String?) {
-        guard let pool else { return ([], "Start the service with a database to see the players; the ellipses come from the model.") }
+        guard let pool else { return ([], "Start the service with a database to see the players.") }
         let segment = model.segment
         do {
             let records = try await pool.withDatabase { db in
@@ -106,7 +106,7 @@ struct DashboardRoutes: Sendable {
             }[segment] ?? []
             return (SegmentTrainer(options: model.training).playerRows(records), nil)
         } catch {
-            return ([], "The players cannot be read right now (\(error)); the ellipses come from the model.")
+            return ([], "The players cannot be read right now (\(error)).")
         }
     }
 

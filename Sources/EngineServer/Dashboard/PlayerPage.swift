@@ -72,6 +72,8 @@ struct PlayerPage {
         let probabilities: [Probability]
         let targets: [TargetRow]
         let ladder: String
+        /// Whom the ladder's percentiles are among (the player's age, or every age).
+        let population: String
         let history: HistoryView?
     }
 
@@ -108,8 +110,8 @@ struct PlayerPage {
         policies = TargetPolicyKind.allCases.map { PolicyOption(name: $0.rawValue, selected: $0.rawValue == chosen) }
     }
 
-    /// The loaded segments for a `<select>`: `chosen` selected if loaded, else DualFlow · Expert ·
-    /// 10 min, else the first.
+    /// The loaded segments for a `<select>`: `chosen` selected if loaded, else DualFlow · Expert
+    /// difficulty · 10 min, else the first.
     static func segmentOptions(_ registry: ModelRegistry, chosen: String?) -> [SegmentOption] {
         let segments = registry.modelsByName.map(\.segment)
         let names = segments.map(\.fileStem)
@@ -164,7 +166,7 @@ struct PlayerPage {
     /// The result view of `analysis`.
     static func result(_ analysis: Analysis, engine: SegmentEngine, history: PlayerHistory?) -> Result {
         let message = analysis.motivationalMessage
-        let score = analysis.playerData.score
+        let score = analysis.playerData.score, age = analysis.playerData.age
         return Result(
             label: analysis.clusterPrediction.clusterLabel, segment: analysis.segment.description, message: message.message,
             nextTarget: DashboardFormatting.points(message.nextTarget),
@@ -181,7 +183,8 @@ struct PlayerPage {
                     percentile: DashboardFormatting.ordinal($0.percentile), score: DashboardFormatting.points($0.score),
                     reached: score >= $0.score ? "yes" : "not yet")
             },
-            ladder: LadderChart.svg(engine: engine, score: score, nextTarget: message.nextTarget),
+            ladder: LadderChart.svg(engine: engine, score: score, age: age, nextTarget: message.nextTarget),
+            population: LadderChart.population(model: engine.model, age: age, scale: engine.scale(forAge: age)),
             history: history.map {
                 HistoryView(
                     latestPlayedAt: DashboardFormatting.date($0.latestPlayedAt), personalBest: DashboardFormatting.points($0.personalBest),
