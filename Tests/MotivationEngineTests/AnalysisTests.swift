@@ -60,19 +60,19 @@ struct AnalysisTests {
         }
     }
 
-    @Test("values of a complete analysis")
+    @Test("values of a complete analysis without an age (the percentile table over every age)")
     func values() throws {
         let analysis = try Fixtures.roundEngine.analyze(
-            AnalysisInput(durationMinutes: 10, score: 68_400, age: 30, startSpeed: 4.6, userId: "u1"))
+            AnalysisInput(durationMinutes: 10, score: 68_400, startSpeed: 4.6, userId: "u1"))
         #expect(analysis.segment == Fixtures.segment)
-        #expect(analysis.playerData == PlayerData(score: 68_400, age: 30, startSpeed: 4.6, durationMinutes: 10))
+        #expect(analysis.playerData == PlayerData(score: 68_400, age: nil, startSpeed: 4.6, durationMinutes: 10))
         let prediction = analysis.clusterPrediction
         #expect(prediction.probabilities.count == 4)
         #expect(abs(prediction.probabilities.reduce(0, +) - 1) < 1e-9)
         #expect(prediction.confidence == prediction.probabilities.max())
         #expect(prediction.confidence == prediction.probabilities[prediction.cluster])
         #expect(prediction.clusterLabel == Fixtures.model.clusters[prediction.cluster].label)
-        #expect(prediction.missingFeatures.isEmpty)
+        #expect(prediction.missingFeatures == [.age])
         let range = TargetLadder.standard(clusters: 4).ranges[prediction.cluster]
         #expect(analysis.performanceTargets == PerformanceTargets(
             cluster: prediction.cluster, lowerPercentile: range.lower, upperPercentile: range.upper,
@@ -107,31 +107,36 @@ struct AnalysisTests {
             #expect(m.targetReason.percentile == percentile)
             #expect(m.targetReason.source == (percentile == nil ? "personal_step" : "cohort"))
         }
-        check(10_000, 2, 75_000, 75, .belowRange)
-        check(67_500, 2, 75_000, 75, .approaching)
-        check(75_000, 2, 90_000, 90, .inRange)
-        check(90_000, 2, 95_000, 95, .topOfRange)
+        // Rungs: the next 5th percentile at least one above the score's.
+        check(10_000, 2, 15_000, 15, .belowRange)
+        check(67_500, 2, 70_000, 70, .approaching)
+        check(75_000, 2, 80_000, 80, .inRange)
+        check(89_500, 2, 95_000, 95, .topOfRange)
         check(95_000, 3, 99_000, 99, .topOfRange)
         check(100_500, 3, 102_510, nil, .newPersonalLevel)
     }
 
-    @Test("a missing age or start speed is marginalised out")
+    @Test("a missing start speed is marginalised out; a missing age grades the score among every age")
     func marginalised() throws {
         let model = Fixtures.model
         let engine = Fixtures.engine
-        // A score between two levels, where the clusters' ages and start speeds matter.
-        let scoreOnly = try model.mixture.marginal(over: [0])
+        let curve = try #require(model.ageCurve)
+        let age = 31.0, speed = 3.8
+        // A score between two levels, where the start speed matters.
+        let gradedOnly = try model.mixture.marginal(over: [0])
         let score = try stride(from: 60_000.0, through: 100_000, by: 250).first { s in
-            let p = try scoreOnly.predictProbabilities(row: [model.scaler.scale([s, 0, 0])[0]])
+            let p = try gradedOnly.predictProbabilities(row: [model.scaler.scale([curve.reading(atAge: age).z(of: s), 0])[0]])
             return p.max()! < 0.7
         }!
-        let age = 31.0, speed = 3.8
-        let scaled = model.scaler.scale([score, age, speed])
-        for (input, missing, kept) in [
-            (AnalysisInput(score: score, startSpeed: speed), [Feature.age], [0, 2]),
-            (AnalysisInput(score: score, age: age), [.startSpeed], [0, 1]),
-            (AnalysisInput(score: score), [.age, .startSpeed], [0]),
+        let graded = curve.reading(atAge: age).z(of: score)
+        let everyAge = engine.scale(forAge: nil).gradedScore(of: score)
+        #expect(abs(everyAge - graded) > 1e-3)  // the two gradings differ, so the test can tell them apart
+        for (input, missing, row, kept) in [
+            (AnalysisInput(score: score, startSpeed: speed), [Feature.age], [everyAge, speed], [0, 1]),
+            (AnalysisInput(score: score, age: age), [.startSpeed], [graded, speed], [0]),
+            (AnalysisInput(score: score), [.age, .startSpeed], [everyAge, speed], [0]),
         ] {
+            let scaled = model.scaler.scale(row)
             let prediction = try engine.predictCluster(input)
             #expect(prediction.missingFeatures == missing)
             let marginal = try model.mixture.marginal(over: kept).predictProbabilities(row: kept.map { scaled[$0] })

@@ -22,11 +22,13 @@ struct ModelFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["DualFlow_-1_10.json"])
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        #expect(json["format"] as? Int == 1)
-        #expect(SegmentModel.currentFormat == 1)
+        #expect(json["format"] as? Int == 2)
+        #expect(SegmentModel.currentFormat == 2)
+        #expect(json["age_curve"] != nil)
 
         let read = try ModelFileStore.read(url)
-        #expect(read.format == 1)
+        #expect(read.format == 2)
+        #expect(read.ageCurve == Fixtures.model.ageCurve)
         #expect(read.id == Fixtures.model.id)
         #expect(read.trainedAt == Fixtures.model.trainedAt)
         #expect(read.mixture == Fixtures.model.mixture)
@@ -77,12 +79,12 @@ struct ModelFileTests {
         try Data("{\"format\": 1, \"id\": ]".utf8).write(to: corrupt)
         let truncated = directory.appendingPathComponent("truncated.json")
         try good.prefix(good.count / 2).write(to: truncated)
-        let future = try Self.editedFile(in: directory) { $0["format"] = 2 }
+        let future = try Self.editedFile(in: directory) { $0["format"] = 3 }
         let noFormat = try Self.editedFile(in: directory) { $0["format"] = nil }
         let missing = directory.appendingPathComponent("missing.json")
 
         for (url, words) in [
-            (corrupt, ["JSON"]), (truncated, ["JSON"]), (future, ["format 2", "upgrade"]), (noFormat, ["format"]),
+            (corrupt, ["JSON"]), (truncated, ["JSON"]), (future, ["format 3", "upgrade"]), (noFormat, ["format"]),
             (missing, ["read"]),
         ] {
             let error = Self.error(reading: url)
@@ -113,7 +115,24 @@ struct ModelFileTests {
                 var means = mixture["means"] as! [[Double]]
                 means.swapAt(0, 3)
                 mixture["means"] = means
-            }, ["ordered by mean score"]),
+            }, ["ordered by the mean of their first feature"]),
+            ("age curve with a negative spread", edit("age_curve") { curve in
+                var s = curve["s"] as! [Double]
+                s[1] = -0.1
+                curve["s"] = s
+            }, ["age_curve", "positive"]),
+            ("age curve ages not increasing", edit("age_curve") { curve in
+                var ages = curve["ages"] as! [Double]
+                ages.swapAt(0, 1)
+                curve["ages"] = ages
+            }, ["age_curve.ages"]),
+            ("age curve power that leaves the transform undefined", edit("age_curve") { curve in
+                curve["l"] = 40.0
+            }, ["age_curve.l"]),
+            ("age-graded levels without a curve", { json in json["age_curve"] = nil }, ["age_curve"]),
+            ("a scaler weight of zero", edit("scaler") { scaler in
+                scaler["weights"] = [1.0, 0.0]
+            }, ["scaler.weights"]),
             ("100 percentiles", edit("percentiles") { table in
                 table["scores"] = (table["scores"] as! [Double]).dropLast().map { $0 }
             }, ["101"]),

@@ -2,11 +2,15 @@ import Foundation
 import Testing
 @testable import MotivationEngine
 
-/// The next-target rule at every boundary, on a table where the p-th percentile is 1000·p.
-@Suite("Targets: the next-target rule")
+/// The next-target rule of format 1 models (the ranges' ends, no rungs) at every boundary, on a
+/// table where the p-th percentile is 1000·p.
+@Suite("Targets: the next-target rule without rungs (format 1)")
 struct NextTargetTests {
     static let table = PercentileTable((0...100).map { Double($0) * 1000 })
-    static let ladder = TargetLadder.standard(clusters: 4)
+    static let standard = TargetLadder.standard(clusters: 4)
+    static let ladder = TargetLadder(
+        ranges: standard.ranges, stretchPercentile: standard.stretchPercentile, personalStep: standard.personalStep,
+        approachingFraction: standard.approachingFraction)
 
     /// The parts of a `NextTarget`, comparable to a literal.
     struct Expected: Equatable {
@@ -17,7 +21,10 @@ struct NextTargetTests {
     }
 
     static func next(_ score: Double, cluster: Int) -> Expected {
-        let next = NextTarget(score: score, cluster: cluster, ladder: ladder, percentiles: table)
+        let scale = PercentileScale(table: table)
+        let next = NextTarget(
+            score: score, current: scale.percentile(of: score), cluster: cluster, ladder: ladder,
+            steps: ladder.steps(forCluster: cluster), scale: scale)
         return Expected(score: next.score, percentile: next.percentile, status: next.status, higherCluster: next.higherCluster)
     }
 
@@ -27,6 +34,8 @@ struct NextTargetTests {
         #expect(Self.ladder.stretchPercentile == 99)
         #expect(Self.ladder.personalStep == 0.02)
         #expect(Self.ladder.approachingFraction == 0.1)
+        #expect(Self.standard.rung == 5)
+        #expect(Self.ladder.rung == nil)
     }
 
     @Test("far below the range: the range's first target, below_range")

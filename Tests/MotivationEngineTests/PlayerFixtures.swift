@@ -3,7 +3,9 @@ import GaussianMixture
 @testable import MotivationEngine
 
 /// Deterministic synthetic players for the engine tests: four well-separated score levels
-/// (level 0 lowest), several workouts per player, ages and start speeds that vary per player.
+/// (level 0 lowest), several workouts per player, ages that vary per player independently of
+/// the level (so the age curve is flat and the levels stay separated once graded), start speeds
+/// that rise with the level.
 struct SyntheticPlayers {
     /// Mean score of each level; levels are ~8 within-level standard deviations apart.
     static let levelScores: [Double] = [20_000, 60_000, 100_000, 140_000]
@@ -28,7 +30,7 @@ struct SyntheticPlayers {
             let level = p % 4
             let id = "u\(p)"
             let base = Self.levelScores[level] + 4_000 * random.normal()
-            let age = min(90, max(8, 25 + 6 * Double(level) + 5 * random.normal()))
+            let age = min(90, max(8, 34 + 5 * random.normal()))
             let speed = constantStartSpeed ?? (3 + 0.8 * Double(level) + 0.3 * random.normal())
             let n = workouts.lowerBound + Int(random.nextUnit() * Double(workouts.count))
             let records = (0..<n).map { w in

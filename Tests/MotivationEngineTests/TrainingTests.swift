@@ -20,35 +20,59 @@ struct TrainingTests {
         #expect(Self.model.mixture.components == 4)
     }
 
-    @Test("a constant duration is dropped and recorded with its value")
+    @Test("skill levels: the age-graded score, then start speed; a constant duration is dropped and recorded with its value")
     func constantDurationDropped() {
-        #expect(Self.model.features == [.score, .age, .startSpeed])
+        #expect(Self.model.features == [.ageGradedScore, .startSpeed])
         #expect(Self.model.droppedFeatures == [.init(feature: .durationMinutes, reason: "constant", value: 10)])
-        #expect(Self.model.mixture.dimensions == 3)
+        #expect(Self.model.mixture.dimensions == 2)
+        #expect(Self.model.ageCurve != nil)
+        #expect(Self.model.format == 2)
     }
 
-    @Test("a constant start speed is dropped too; a varying duration is kept")
-    func otherConstantFeature() throws {
+    static var seedOptions: TrainingOptions {
+        var options = TrainingOptions()
+        options.levels = .seed
+        return options
+    }
+
+    @Test("seed levels: the raw score, age and start speed, as format 1 models had them")
+    func seedFeatures() throws {
+        let model = try SegmentTrainer(options: Self.seedOptions).train(
+            Self.players.records, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
+        #expect(model.features == [.score, .age, .startSpeed])
+        #expect(model.scaler.weights == [1, 1, 1])
+        #expect(model.ageCurve != nil)  // its percentiles are for the player's age all the same
+        #expect(model.training.levels == .seed)
+    }
+
+    @Test("a constant start speed is dropped too; a varying duration is kept", arguments: [LevelBasis.skill, .seed])
+    func otherConstantFeature(levels: LevelBasis) throws {
+        var options = TrainingOptions()
+        options.levels = levels
         let constant = SyntheticPlayers(count: 60, constantStartSpeed: 4.5)
-        let model = try SegmentTrainer().train(constant.records, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
-        #expect(model.features == [.score, .age])
+        let model = try SegmentTrainer(options: options).train(constant.records, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
+        #expect(model.features == (levels == .skill ? [.ageGradedScore] : [.score, .age]))
         #expect(Set(model.droppedFeatures.map(\.feature)) == [.startSpeed, .durationMinutes])
         #expect(model.droppedFeatures.first { $0.feature == .startSpeed }?.value == 4.5)
 
         var varying = SyntheticPlayers(count: 60).records
         for i in varying.indices where i % 2 == 0 { varying[i].durationMinutes = 11 }
-        let kept = try SegmentTrainer().train(varying, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
-        #expect(kept.features == [.score, .age, .startSpeed, .durationMinutes])
+        let kept = try SegmentTrainer(options: options).train(varying, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
+        #expect(kept.features == (levels == .skill ? [.ageGradedScore, .startSpeed, .durationMinutes] : [.score, .age, .startSpeed, .durationMinutes]))
         #expect(kept.droppedFeatures.isEmpty)
     }
 
-    @Test("the standardisation of the per-player rows is stored")
-    func standardisation() {
-        let rows = Self.players.players.map(SyntheticPlayers.medianRow)
+    @Test("the standardisation of the per-player rows is stored, start speed at half weight")
+    func standardisation() throws {
+        let curve = try #require(Self.model.ageCurve)
+        let rows = Self.players.players.map(SyntheticPlayers.medianRow).map { row in
+            [curve.reading(atAge: row[1]).z(of: row[0]), row[2]]
+        }
         let n = Double(rows.count)
-        for j in 0..<3 {
+        #expect(Self.model.scaler.weights == [1, 0.5])
+        for j in 0..<2 {
             let mean = rows.reduce(0) { $0 + $1[j] } / n
-            let std = (rows.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n).squareRoot()
+            let std = (rows.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n).squareRoot() / [1, 0.5][j]
             #expect(abs(Self.model.scaler.mean[j] - mean) <= 1e-9 * max(1, abs(mean)), "mean \(j)")
             #expect(abs(Self.model.scaler.std[j] - std) <= 1e-9 * max(1, std), "std \(j)")
         }
@@ -102,8 +126,11 @@ struct TrainingTests {
             return try engine.predictCluster(AnalysisInput(score: row[0], age: row[1], startSpeed: row[2])).cluster
         }
         let original = try Self.players.players.map { try cluster(Fixtures.engine, $0) }
-        // Each player's cluster is their true level: cluster 0 is the lowest scores.
-        #expect(original == Self.players.players.map(\.level))
+        // Each player's cluster is their true level (cluster 0 is the lowest scores), but for the
+        // odd player at the edge of their level whom the age curve's noise grades across: the
+        // truth has no age effect, and 240 players estimate a flat curve only so well.
+        let recovered = zip(original, Self.players.players.map(\.level)).filter { $0 == $1 }.count
+        #expect(Double(recovered) >= 0.98 * Double(original.count), "\(recovered) of \(original.count)")
         for seed: UInt64 in [1, 2, 3] {
             var random = SeededGenerator(seed: seed)
             let shuffled = random.shuffled(Self.players.records)
@@ -130,7 +157,7 @@ struct TrainingTests {
             let mean = scores.reduce(0, +) / Double(scores.count)
             let std = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
             #expect(summary.size == scores.count)
-            #expect(summary.size == 60)  // the generator's four levels, 60 players each
+            #expect(abs(summary.size - 60) <= 2)  // the generator's four levels, 60 players each (see above)
             #expect(abs(summary.share - Double(scores.count) / Double(rows.count)) < 1e-12)
             #expect(abs(summary.scoreMean - mean) < 1e-6)
             #expect(abs(summary.scoreStd - std) < 1e-6)

@@ -2,6 +2,10 @@ import Foundation
 
 /// A summary of a segment model for people and dashboards (the original's `get_model_info`).
 public struct ModelInfo: Codable, Sendable, Equatable {
+    /// The model file's format version (1 files have no age curve and seed levels).
+    public var format: Int
+    /// What the levels are fitted on.
+    public var levels: LevelBasis
     public var id: String
     public var segment: SegmentKey
     public var trainedAt: Date
@@ -28,7 +32,7 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, segment, rows, cleaning, features, fit, clusters
+        case format, levels, id, segment, rows, cleaning, features, fit, clusters
         case trainedAt = "trained_at"
         case engineVersion = "engine_version"
         case droppedFeatures = "dropped_features"
@@ -41,7 +45,7 @@ extension SegmentEngine {
     /// The model's summary.
     public var modelInfo: ModelInfo {
         ModelInfo(
-            id: model.id, segment: model.segment, trainedAt: model.trainedAt, engineVersion: model.engineVersion,
+            format: model.format, levels: model.training.levels, id: model.id, segment: model.segment, trainedAt: model.trainedAt, engineVersion: model.engineVersion,
             rows: model.rows, cleaning: model.cleaning, features: model.features,
             droppedFeatures: model.droppedFeatures, fit: model.fit,
             clusters: model.clusters.map { cluster in

@@ -115,7 +115,7 @@ public struct BatchScorer: Sendable {
         let engine = try self.engine(for: row, cache: &engines)
         let prediction = try engine.predictCluster(input)
         let message = engine.motivationalMessage(
-            score: score, cluster: prediction.cluster, language: language, variantKey: record.userId)
+            score: score, age: record.age, cluster: prediction.cluster, language: language, variantKey: record.userId)
         writer.append(prediction.cluster)
         writer.append(prediction.clusterLabel)
         writer.append(prediction.confidence, fractionDigits: 4)

@@ -4,8 +4,8 @@ import GaussianMixture
 /// A trained segment: everything `analyze` needs and everything a person auditing the model
 /// wants to see. Stored as one versioned JSON file per segment (see docs/model-format.md).
 public struct SegmentModel: Codable, Sendable {
-    /// The file format this engine writes and reads.
-    public static let currentFormat = 1
+    /// The file format this engine writes; it reads this one and every earlier one.
+    public static let currentFormat = 2
 
     /// The file format version.
     public var format: Int = SegmentModel.currentFormat
@@ -29,7 +29,11 @@ public struct SegmentModel: Codable, Sendable {
     public var droppedFeatures: [DroppedFeature]
     /// The standardisation of the features.
     public var scaler: Standardizer
-    /// The mixture, in standard units, components ordered by mean score.
+    /// The segment's centile curves of score against age (nil in format 1 files, whose
+    /// percentiles are the segment's whatever the age).
+    public var ageCurve: AgeCurve?
+    /// The mixture, in standard units, components ordered by the mean of their first feature
+    /// (the age-graded score, or the score for seed levels).
     public var mixture: GaussianMixtureModel
     /// How the fit went.
     public var fit: FitSummary
@@ -47,6 +51,7 @@ public struct SegmentModel: Codable, Sendable {
         case trainedAt = "trained_at"
         case engineVersion = "engine_version"
         case droppedFeatures = "dropped_features"
+        case ageCurve = "age_curve"
         case targetPolicy = "target_policy"
         case bicCurve = "bic_curve"
     }
@@ -96,7 +101,7 @@ public struct SegmentModel: Codable, Sendable {
 
 /// One cluster of a segment model, described in the features' original units.
 public struct ClusterSummary: Codable, Sendable, Equatable {
-    /// The cluster's index (0 is the lowest mean score).
+    /// The cluster's index (0 is the lowest level).
     public var cluster: Int
     /// Its name, e.g. `Advanced`.
     public var label: String
@@ -110,6 +115,8 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
     public var scoreStd: Double
     /// Mean of each used feature over its rows, by feature name.
     public var featureMeans: [String: Double]
+    /// Mean age of its rows (nil in format 1 files): levels of skill should not be age groups.
+    public var ageMean: Double?
     /// Its target range.
     public var targets: TargetRange
 
@@ -118,6 +125,7 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
         case scoreMean = "score_mean"
         case scoreStd = "score_std"
         case featureMeans = "feature_means"
+        case ageMean = "age_mean"
     }
 }
 

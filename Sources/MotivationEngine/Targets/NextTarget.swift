@@ -1,9 +1,11 @@
 import Foundation
 
-/// The cohort rule for a player's next target: the lowest target of their range above their
-/// score; past the range, the next range up the ladder; past the top range, the stretch
-/// percentile; above every percentile, a personal step above their own score. The target is
-/// always above the player's score.
+/// The cohort rule for a player's next target: the next step of the ladder above the player's
+/// percentile — with rungs, the next rung (every 5th percentile by default) at least
+/// `TargetLadder.minimumStep` above it, so a target is a step a player can reach rather than the
+/// far end of their range; without rungs (format 1 models), the next end of their range or of a
+/// higher one. Past the stretch percentile it is a personal step above their own score. The
+/// target is always above the player's score.
 struct NextTarget: Equatable {
     /// The target score.
     let score: Double
@@ -15,41 +17,35 @@ struct NextTarget: Equatable {
 
     /// - Parameters:
     ///   - score: the player's score.
+    ///   - current: the player's percentile on `scale`.
     ///   - cluster: the player's cluster.
     ///   - ladder: the ranges and stretch settings.
-    ///   - percentiles: the segment's score percentiles.
-    init(score: Double, cluster: Int, ladder: TargetLadder, percentiles: PercentileTable) {
-        // Candidates in order: the player's range, each higher range, then the stretch goal.
-        for candidate in cluster..<ladder.ranges.count {
-            let range = ladder.ranges[candidate]
-            for (percentile, isLower) in [(range.lower, true), (range.upper, false)] {
-                let target = percentiles.score(atPercentile: percentile)
-                guard target > score else { continue }
-                self.score = target
-                self.percentile = percentile
-                if candidate != cluster {
-                    status = .topOfRange
-                    higherCluster = candidate
-                } else if isLower {
-                    status = target - score <= ladder.approachingFraction * target ? .approaching : .belowRange
-                    higherCluster = nil
-                } else {
-                    status = .inRange
-                    higherCluster = nil
-                }
-                return
+    ///   - steps: `ladder.steps(forCluster: cluster)`.
+    ///   - scale: the player's percentile scale.
+    init(score: Double, current: Double, cluster: Int, ladder: TargetLadder, steps: [Double], scale: PercentileScale) {
+        let lowest = ladder.rung == nil ? -Double.infinity : current + TargetLadder.minimumStep
+        let range = ladder.ranges[cluster]
+        for step in steps where step >= lowest {
+            let target = scale.score(atPercentile: step)
+            guard target > score else { continue }
+            self.score = target
+            self.percentile = step
+            if step > range.upper {
+                status = .topOfRange
+                // nil past the top range: the stretch goal.
+                higherCluster = ladder.ranges.indices.first { $0 > cluster && ladder.ranges[$0].upper >= step }
+            } else if step <= range.lower {
+                status = target - score <= ladder.approachingFraction * target ? .approaching : .belowRange
+                higherCluster = nil
+            } else {
+                status = .inRange
+                higherCluster = nil
             }
+            return
         }
-        let stretch = percentiles.score(atPercentile: ladder.stretchPercentile)
-        if stretch > score {
-            self.score = stretch
-            percentile = ladder.stretchPercentile
-            status = .topOfRange
-        } else {
-            self.score = (score * (1 + ladder.personalStep)).rounded(.up)
-            percentile = nil
-            status = .newPersonalLevel
-        }
+        self.score = (score * (1 + ladder.personalStep)).rounded(.up)
+        percentile = nil
+        status = .newPersonalLevel
         higherCluster = nil
     }
 }

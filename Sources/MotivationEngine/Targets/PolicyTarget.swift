@@ -16,9 +16,10 @@ extension PolicyTarget {
     ///   - score: the player's latest score.
     ///   - earlier: the player's earlier scores in the segment's window, oldest first.
     ///   - cohort: the cohort ladder's next target.
+    ///   - cohortReason: the reason for the cohort target.
     ///   - language: the language of the reason.
     init(
-        policy: TargetPolicyKind, score: Double, earlier: [Double], cohort: NextTarget,
+        policy: TargetPolicyKind, score: Double, earlier: [Double], cohort: NextTarget, cohortReason: TargetReason,
         settings: PersonalTargetSettings, reasons: TargetReasons, language: Language
     ) {
         func cohortTarget(_ reason: TargetReason) -> PolicyTarget {
@@ -27,16 +28,16 @@ extension PolicyTarget {
                 higherCluster: cohort.higherCluster, reason: reason)
         }
         guard policy != .cohort else {
-            self = cohortTarget(reasons.reason(for: cohort.percentile, language: language))
+            self = cohortTarget(cohortReason)
             return
         }
         guard let personal = PersonalTarget(score: score, earlier: earlier, settings: settings) else {
             let windowSize = min(earlier.count + 1, settings.workouts)
-            self = cohortTarget(reasons.fallback(for: cohort.percentile, windowSize: windowSize, language: language))
+            self = cohortTarget(reasons.fallback(cohortReason, windowSize: windowSize, language: language))
             return
         }
         if policy == .blended && personal.reach >= cohort.score {
-            self = cohortTarget(reasons.withinReach(for: cohort.percentile, of: personal, language: language))
+            self = cohortTarget(reasons.withinReach(cohortReason, of: personal, language: language))
             return
         }
         self.score = personal.score

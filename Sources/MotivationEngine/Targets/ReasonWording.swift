@@ -20,6 +20,49 @@ struct ReasonWording: Sendable {
         }
     }
 
+    /// The text of a cohort reason read at an age, in two parts around the age in whole years:
+    /// `the 75th percentile of players aged about ` · `24` · ` in DualFlow · Expert difficulty · 10 min`.
+    func cohortAged(percentile: Double, segment: String) -> (before: String, after: String) {
+        let ordinal = style.percentileOrdinal(percentile)
+        return switch language {
+        case .en: ("the \(ordinal) percentile of players aged about ", " in \(segment)")
+        case .de: ("das \(ordinal) Perzentil der Spielenden um die ", " Jahre in \(segment)")
+        case .fr: ("le \(ordinal) centile des joueurs d’environ ", " ans en \(segment)")
+        }
+    }
+
+    /// A reason over every player, saying they are of every age because no age was given:
+    /// `…, of every age (no age given)`.
+    func everyAge(_ base: String) -> String {
+        switch language {
+        case .en: base + ", of every age (no age given)"
+        case .de: base + ", jeden Alters (kein Alter angegeben)"
+        case .fr: base + ", de tous âges (âge non indiqué)"
+        }
+    }
+
+    /// ` (read at age 80, the oldest in this segment's data; your age is 88)`.
+    func clamped(_ context: AgeContext, to end: AgeContext.Clamp) -> String {
+        let oldest = end == .aboveOldest
+        return switch language {
+        case .en:
+            " (read at age \(context.readAt), the \(oldest ? "oldest" : "youngest") in this segment’s data; your age is \(context.age))"
+        case .de:
+            " (abgelesen bei \(context.readAt) Jahren, dem \(oldest ? "höchsten" : "niedrigsten") Alter in den Daten dieses Segments; dein Alter: \(context.age))"
+        case .fr:
+            " (lu à \(context.readAt) ans, l’âge le plus \(oldest ? "élevé" : "bas") des données de ce segment\u{202F}; ton âge\u{202F}: \(context.age))"
+        }
+    }
+
+    /// `2% above your score: you are above every percentile of players aged about ` · `24` · ` in …`.
+    func personalStepAged(percent: Int, segment: String) -> (before: String, after: String) {
+        switch language {
+        case .en: ("\(percent)% above your score: you are above every percentile of players aged about ", " in \(segment)")
+        case .de: ("\(percent) % über deiner Punktzahl: du liegst über jedem Perzentil der Spielenden um die ", " Jahre in \(segment)")
+        case .fr: ("\(percent)\u{202F}% au-dessus de ton score\u{202F}: tu dépasses tous les centiles des joueurs d’environ ", " ans en \(segment)")
+        }
+    }
+
     /// `2% above your score: you are above every percentile of the 231 players in …`.
     func personalStep(percent: Int, population: Int, segment: String) -> String {
         let players = style.format(integer: population)

@@ -21,9 +21,16 @@ public struct TargetLadder: Codable, Sendable, Equatable {
     public let personalStep: Double
     /// Below its range, a player within this fraction of the first target is `approaching`.
     public let approachingFraction: Double
+    /// The spacing of the rungs the next target climbs, in percentiles (5: the 30th, 35th, …);
+    /// nil in format 1 files, whose targets are the ranges' ends only.
+    public let rung: Double?
+
+    /// The least distance, in percentiles, from a player's percentile to their next rung: a rung
+    /// closer than this is skipped for the one after, so a target is never a trivial step.
+    public static let minimumStep = 1.0
 
     enum CodingKeys: String, CodingKey {
-        case ranges
+        case ranges, rung
         case stretchPercentile = "stretch_percentile"
         case personalStep = "personal_step"
         case approachingFraction = "approaching_fraction"
@@ -39,13 +46,28 @@ public struct TargetLadder: Codable, Sendable, Equatable {
     public static func standard(clusters: Int) -> TargetLadder {
         TargetLadder(
             ranges: Array(standardRanges.prefix(clusters)), stretchPercentile: 99, personalStep: 0.02,
-            approachingFraction: 0.1)
+            approachingFraction: 0.1, rung: 5)
     }
 
-    public init(ranges: [TargetRange], stretchPercentile: Double, personalStep: Double, approachingFraction: Double) {
+    public init(
+        ranges: [TargetRange], stretchPercentile: Double, personalStep: Double, approachingFraction: Double,
+        rung: Double? = nil
+    ) {
         self.ranges = ranges
         self.stretchPercentile = stretchPercentile
         self.personalStep = personalStep
         self.approachingFraction = approachingFraction
+        self.rung = rung
+    }
+
+    /// The percentiles a player of `cluster` may be sent to, increasing: every rung below the
+    /// stretch percentile, the ends of the cluster's range and of every range above it, and the
+    /// stretch percentile. Without rungs (format 1), only the ends and the stretch.
+    func steps(forCluster cluster: Int) -> [Double] {
+        var steps = Set(ranges[cluster...].flatMap { [$0.lower, $0.upper] } + [stretchPercentile])
+        if let rung, rung > 0 {
+            steps.formUnion(stride(from: rung, to: stretchPercentile, by: rung))
+        }
+        return steps.sorted()
     }
 }

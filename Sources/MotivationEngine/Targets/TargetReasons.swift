@@ -1,49 +1,81 @@
-/// The reasons shown with the targets of one model, in each language. The cohort ones are made
-/// once per model (the ladder has few percentiles, and every cohort analysis names one of
-/// them); the personal ones name the player's own numbers, so they are made per analysis.
+/// The reasons shown with the targets of one model, in each language. The fixed parts are made
+/// once per model (every cohort analysis names one of the ladder's percentiles), and an analysis
+/// only joins them with the player's age; the personal ones name the player's own numbers, so
+/// they are made per analysis.
 struct TargetReasons: Sendable {
+    /// The fixed texts of one language.
+    private struct Texts: Sendable {
+        /// Cohort reasons over every player (format 1 models), by percentile.
+        var everyPlayer: [Double: TargetReason] = [:]
+        /// Cohort reasons over every age, for a player without an age, by percentile.
+        var everyAge: [Double: TargetReason] = [:]
+        /// The parts around the age of a cohort reason read at an age, by percentile.
+        var aged: [Double: (before: String, after: String)] = [:]
+        var personalStep: TargetReason
+        var personalStepEveryAge: TargetReason
+        var personalStepAged: (before: String, after: String)
+    }
+
     /// Indexed by `Language.catalogIndex`.
-    private let cohort: [[Double: TargetReason]]
-    private let personalStep: [TargetReason]
+    private let texts: [Texts]
+    private let population: Int
     private let settings: PersonalTargetSettings
 
     init(_ model: SegmentModel, personal settings: PersonalTargetSettings) {
         let ladder = model.targetPolicy.ladder
         let population = model.rows.players
-        let segment = model.segment.description
-        let percentiles = Set(ladder.ranges.flatMap { [$0.lower, $0.upper] } + [ladder.stretchPercentile])
+        let percentiles = Set((0..<ladder.ranges.count).flatMap { ladder.steps(forCluster: $0) })
         let step = Int((ladder.personalStep * 100).rounded())
-        cohort = Language.allCases.map { language in
+        texts = Language.allCases.map { language in
             let wording = ReasonWording(language)
-            return Dictionary(uniqueKeysWithValues: percentiles.map { percentile in
-                (percentile, TargetReason(
-                    source: "cohort", percentile: percentile, population: population,
-                    text: wording.cohort(percentile: percentile, population: population, segment: segment)))
-            })
+            let segment = model.segment.name(in: language).full
+            func reason(_ text: String, _ percentile: Double?) -> TargetReason {
+                TargetReason(source: percentile == nil ? "personal_step" : "cohort", percentile: percentile, population: population, text: text)
+            }
+            let stepText = wording.personalStep(percent: step, population: population, segment: segment)
+            var texts = Texts(
+                personalStep: reason(stepText, nil),
+                personalStepEveryAge: reason(wording.everyAge(stepText), nil),
+                personalStepAged: wording.personalStepAged(percent: step, segment: segment))
+            for percentile in percentiles {
+                texts.everyPlayer[percentile] = reason(wording.cohort(percentile: percentile, population: population, segment: segment), percentile)
+                texts.everyAge[percentile] = reason(wording.everyAge(texts.everyPlayer[percentile]!.text), percentile)
+                texts.aged[percentile] = wording.cohortAged(percentile: percentile, segment: segment)
+            }
+            return texts
         }
-        personalStep = Language.allCases.map { language in
-            TargetReason(
-                source: "personal_step", percentile: nil, population: population,
-                text: ReasonWording(language).personalStep(percent: step, population: population, segment: segment))
-        }
+        self.population = population
         self.settings = settings
     }
 
     /// The reason for a cohort target at `percentile`, or for the personal step when it is `nil`.
-    func reason(for percentile: Double?, language: Language) -> TargetReason {
-        percentile.flatMap { cohort[language.catalogIndex][$0] } ?? personalStep[language.catalogIndex]
+    /// - Parameters:
+    ///   - age: the age the percentiles were read at; nil when they are over every player.
+    ///   - everyAge: whether the model has an age curve the player's missing age kept out.
+    func reason(for percentile: Double?, age: AgeContext?, everyAge: Bool, language: Language) -> TargetReason {
+        let texts = texts[language.catalogIndex]
+        guard let age else {
+            if let percentile {
+                return (everyAge ? texts.everyAge[percentile] : texts.everyPlayer[percentile])!
+            }
+            return everyAge ? texts.personalStepEveryAge : texts.personalStep
+        }
+        let parts = percentile.map { texts.aged[$0]! } ?? texts.personalStepAged
+        var text = parts.before + String(age.readAt) + parts.after
+        if let end = age.clamped { text += ReasonWording(language).clamped(age, to: end) }
+        return TargetReason(source: percentile == nil ? "personal_step" : "cohort", percentile: percentile, population: population, text: text)
     }
 
     /// The cohort reason, saying the personal target needs more games than the window holds.
-    func fallback(for percentile: Double?, windowSize: Int, language: Language) -> TargetReason {
-        var reason = reason(for: percentile, language: language)
+    func fallback(_ cohort: TargetReason, windowSize: Int, language: Language) -> TargetReason {
+        var reason = cohort
         reason.text += ReasonWording(language).fallback(minimum: settings.minimumWorkouts, days: settings.days, have: windowSize)
         return reason
     }
 
     /// The cohort reason, saying the player's best recent games reach the target (`blended`).
-    func withinReach(for percentile: Double?, of personal: PersonalTarget, language: Language) -> TargetReason {
-        var reason = reason(for: percentile, language: language)
+    func withinReach(_ cohort: TargetReason, of personal: PersonalTarget, language: Language) -> TargetReason {
+        var reason = cohort
         reason.text += ReasonWording(language).withinReach(
             percentile: settings.reachPercentile, games: personal.windowSize, reach: personal.reach)
         return reason

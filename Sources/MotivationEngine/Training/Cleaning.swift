@@ -103,6 +103,7 @@ struct CleanRecord: Hashable {
         case .age: return age
         case .startSpeed: return startSpeed
         case .durationMinutes: return durationMinutes
+        case .ageGradedScore: return .nan  // derived by training, never recorded
         }
     }
 }

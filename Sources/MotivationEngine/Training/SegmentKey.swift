@@ -20,14 +20,15 @@ public struct SegmentKey: Hashable, Codable, Sendable, CustomStringConvertible {
         case durationMinutes = "duration_minutes"
     }
 
-    /// The difficulty as people read it: `Expert` for -1, else `difficulty N`.
+    /// The difficulty as people read it: `Expert difficulty` for -1, else `difficulty N`, so
+    /// that it cannot be taken for the Expert level.
     public var difficultyName: String {
-        difficulty == -1 ? "Expert" : "difficulty \(difficulty)"
+        name(in: .en).difficulty
     }
 
-    /// `DualFlow · Expert · 10 min`.
+    /// `DualFlow · Expert difficulty · 10 min` (English; `name(in:)` has every language).
     public var description: String {
-        "\(gameMode) · \(difficultyName) · \(durationMinutes) min"
+        name(in: .en).full
     }
 
     /// A name safe for files: `DualFlow_-1_10`.

@@ -1,8 +1,10 @@
 import Foundation
 import GaussianMixture
 
-/// Trains one segment: cleaning, per-player aggregation, dropping constant features,
-/// standardisation, the mixture fit, clusters ordered by mean score, percentiles and targets.
+/// Trains one segment: cleaning, per-player aggregation, the age curve, dropping constant
+/// features, the level features (the age-graded score with start speed and duration, or the
+/// seed's raw features), standardisation, the mixture fit, clusters ordered by their first
+/// feature, percentiles and targets.
 public struct SegmentTrainer: Sendable {
     /// The options every segment is trained with.
     public var options: TrainingOptions
@@ -16,7 +18,8 @@ public struct SegmentTrainer: Sendable {
     ///   - records: the segment's workouts, oldest first when play times are unknown.
     ///   - segment: the segment they belong to.
     ///   - trainedAt: the time to record as training time (kept to whole seconds, as the file stores it).
-    /// - Throws: `TrainingError` for bad options, too few players, a constant score, or a failed fit.
+    /// - Throws: `TrainingError` for bad options, too few players, a constant score, too few
+    ///   positive scores for an age curve, or a failed fit.
     public func train(_ records: [PlayerRecord], segment: SegmentKey, trainedAt: Date = Date()) throws -> SegmentModel {
         let candidates = try validatedClusterCounts()
         let (clean, report) = options.cleaning.clean(records)
@@ -25,26 +28,33 @@ public struct SegmentTrainer: Sendable {
             throw TrainingError.tooFewPlayers(
                 segment: segment, players: players, minimum: max(options.minimumPlayers, candidates.upperBound))
         }
-        let allRows = options.aggregation.rows(clean, features: Feature.allCases)
-        let (features, dropped) = Self.varyingFeatures(allRows)
-        guard features.first == .score else {
+        let allRows = options.aggregation.rows(clean, features: Feature.recorded)
+        let (varying, dropped) = Self.varyingFeatures(allRows)
+        guard varying.first == .score else {
             throw TrainingError.constantScore(segment: segment, score: allRows[0][0])
         }
-        let rows = allRows.map { row in features.map { row[Feature.allCases.firstIndex(of: $0)!] } }
-        let scaler = Standardizer(fitting: rows)
+        guard let ageCurve = AgeCurveFit().fit(ages: allRows.map { $0[1] }, scores: allRows.map { $0[0] }) else {
+            throw TrainingError.fitFailed(
+                segment: segment,
+                reason: "fewer than \(AgeCurveFit.minimumRows) players with a score above 0 to fit the age curve on")
+        }
+        let features = Self.levelFeatures(varying, levels: options.levels)
+        let rows = allRows.map { Self.levelRow($0, features: features, curve: ageCurve) }
+        let scaler = Standardizer(fitting: rows, weights: features.map(options.levels.weight(of:)))
         let scaled = try Matrix(rows.map(scaler.scale))
 
         let (mixture, fit, curve) = try fitMixture(scaled, candidates: candidates, segment: segment)
         let ordered = try mixture.reordered(mixture.componentOrder(byMeanOf: 0))
-        let percentiles = PercentileTable(rows.map { $0[0] })
+        let percentiles = PercentileTable(allRows.map { $0[0] })
         let policy = TargetPolicy.cohort(clusters: ordered.components)
         let clusters = try Self.summaries(
-            of: ordered, rows: rows, scaled: scaled, features: features, ladder: policy.ladder)
+            of: ordered, rows: rows, recorded: allRows, scaled: scaled, features: features, ladder: policy.ladder)
         let wholeSeconds = Date(timeIntervalSince1970: trainedAt.timeIntervalSince1970.rounded(.down))
         var model = SegmentModel(
             id: "", segment: segment, trainedAt: wholeSeconds, engineVersion: EngineVersion.current, training: options,
             rows: .init(input: records.count, kept: clean.count, players: players, training: rows.count),
-            cleaning: report, features: features, droppedFeatures: dropped, scaler: scaler, mixture: ordered,
+            cleaning: report, features: features, droppedFeatures: dropped, scaler: scaler, ageCurve: ageCurve,
+            mixture: ordered,
             fit: .init(
                 converged: fit.converged, iterations: fit.iterations, lowerBound: fit.lowerBound,
                 bic: try ordered.bic(scaled), aic: try ordered.aic(scaled)),
@@ -54,9 +64,28 @@ public struct SegmentTrainer: Sendable {
     }
 
     /// The players' rows as training sees them — cleaned, one per player by the options'
-    /// aggregation — with every feature (`Feature.allCases` order), for charts of the model.
+    /// aggregation — with every recorded feature (`Feature.recorded` order), for charts of the model.
     public func playerRows(_ records: [PlayerRecord]) -> [[Double]] {
-        options.aggregation.rows(options.cleaning.clean(records).0, features: Feature.allCases)
+        options.aggregation.rows(options.cleaning.clean(records).0, features: Feature.recorded)
+    }
+
+    /// The mixture's features: for skill levels the age-graded score, then start speed and
+    /// duration where they vary (age enters only through the grading); for seed levels the
+    /// varying recorded features.
+    static func levelFeatures(_ varying: [Feature], levels: LevelBasis) -> [Feature] {
+        switch levels {
+        case .seed: return varying
+        case .skill: return [.ageGradedScore] + varying.filter { $0 == .startSpeed || $0 == .durationMinutes }
+        }
+    }
+
+    /// One player's values of `features`, from their recorded row (`Feature.recorded` order).
+    static func levelRow(_ recorded: [Double], features: [Feature], curve: AgeCurve) -> [Double] {
+        features.map { feature in
+            feature == .ageGradedScore
+                ? curve.reading(atAge: recorded[1]).z(of: recorded[0])
+                : recorded[Feature.recorded.firstIndex(of: feature)!]
+        }
     }
 
     private func validatedClusterCounts() throws -> ClosedRange<Int> {
@@ -84,7 +113,7 @@ public struct SegmentTrainer: Sendable {
     static func varyingFeatures(_ rows: [[Double]]) -> ([Feature], [SegmentModel.DroppedFeature]) {
         var kept: [Feature] = []
         var dropped: [SegmentModel.DroppedFeature] = []
-        for (j, feature) in Feature.allCases.enumerated() {
+        for (j, feature) in Feature.recorded.enumerated() {
             let first = rows[0][j]
             if rows.allSatisfy({ $0[j] == first }) {
                 dropped.append(.init(feature: feature, reason: "constant", value: first))
@@ -111,20 +140,22 @@ public struct SegmentTrainer: Sendable {
     }
 
     private static func summaries(
-        of model: GaussianMixtureModel, rows: [[Double]], scaled: Matrix, features: [Feature], ladder: TargetLadder
+        of model: GaussianMixtureModel, rows: [[Double]], recorded: [[Double]], scaled: Matrix, features: [Feature],
+        ladder: TargetLadder
     ) throws -> [ClusterSummary] {
         let labels = try model.predict(scaled)
         let names = ClusterNames.names(model.components)
         return (0..<model.components).map { c in
-            let members = rows.indices.filter { labels[$0] == c }.map { rows[$0] }
+            let members = rows.indices.filter { labels[$0] == c }
             let count = Double(max(1, members.count))
-            let means = features.indices.map { j in members.reduce(0) { $0 + $1[j] } / count }
-            let scoreVariance = members.reduce(0) { $0 + ($1[0] - means[0]) * ($1[0] - means[0]) } / count
+            let means = features.indices.map { j in members.reduce(0) { $0 + rows[$1][j] } / count }
+            let scoreMean = members.reduce(0) { $0 + recorded[$1][0] } / count
+            let scoreVariance = members.reduce(0) { $0 + (recorded[$1][0] - scoreMean) * (recorded[$1][0] - scoreMean) } / count
             return ClusterSummary(
                 cluster: c, label: names[c], size: members.count, share: Double(members.count) / Double(rows.count),
-                scoreMean: means[0], scoreStd: scoreVariance.squareRoot(),
+                scoreMean: scoreMean, scoreStd: scoreVariance.squareRoot(),
                 featureMeans: Dictionary(uniqueKeysWithValues: zip(features.map(\.rawValue), means)),
-                targets: ladder.ranges[c])
+                ageMean: members.reduce(0) { $0 + recorded[$1][1] } / count, targets: ladder.ranges[c])
         }
     }
 }

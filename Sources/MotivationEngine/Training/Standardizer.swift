@@ -3,12 +3,17 @@
 public struct Standardizer: Codable, Sendable, Equatable {
     /// Means of the features, in the model's feature order.
     public let mean: [Double]
-    /// Population standard deviations; a constant feature keeps a scale of 1 (training drops
-    /// constant features before, so a model never has one).
+    /// The scale of each feature: its population standard deviation divided by its weight (a
+    /// constant feature keeps a deviation of 1; training drops constant features before, so a
+    /// model never has one).
     public let std: [Double]
+    /// The features' weights in the mixture (a weight of ½ halves a feature's spread in standard
+    /// units); nil in files written before weights existed, where every weight was 1.
+    public let weights: [Double]?
 
-    /// Fits the means and standard deviations of `rows`.
-    public init(fitting rows: [[Double]]) {
+    /// Fits the means and standard deviations of `rows`, and divides the deviations by `weights`
+    /// (all 1 when nil).
+    public init(fitting rows: [[Double]], weights: [Double]? = nil) {
         let width = rows.first?.count ?? 0
         let n = Double(max(1, rows.count))
         var mean = [Double](repeating: 0, count: width)
@@ -16,7 +21,8 @@ public struct Standardizer: Codable, Sendable, Equatable {
         var variance = [Double](repeating: 0, count: width)
         for row in rows { for j in 0..<width { variance[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n } }
         self.mean = mean
-        self.std = variance.map { $0 > 0 ? $0.squareRoot() : 1 }
+        self.std = variance.indices.map { j in (variance[j] > 0 ? variance[j].squareRoot() : 1) / (weights?[j] ?? 1) }
+        self.weights = weights
     }
 
     /// One row in standard units; `NaN` (missing) stays `NaN`.

@@ -59,11 +59,25 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var minimumPlayers: Int = 50
     /// Which workouts are fit to train on.
     public var cleaning = CleaningRules()
+    /// What the levels are fitted on: skill (the age-graded score) by default.
+    public var levels: LevelBasis = .skill
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case clusters, aggregation, restarts, seed, cleaning
+        case clusters, aggregation, restarts, seed, cleaning, levels
         case minimumPlayers = "minimum_players"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        clusters = try container.decode(ClusterCount.self, forKey: .clusters)
+        aggregation = try container.decode(Aggregation.self, forKey: .aggregation)
+        restarts = try container.decode(Int.self, forKey: .restarts)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        minimumPlayers = try container.decode(Int.self, forKey: .minimumPlayers)
+        cleaning = try container.decode(CleaningRules.self, forKey: .cleaning)
+        // Format 1 files predate the option: their levels were fitted on the raw features.
+        levels = try container.decodeIfPresent(LevelBasis.self, forKey: .levels) ?? .seed
     }
 }

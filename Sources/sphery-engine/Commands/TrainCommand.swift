@@ -30,6 +30,14 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "One training row per player from their workouts: median, best, latest or all.")
     var aggregation: Aggregation = .median
 
+    @Option(
+        help: """
+            What the levels are fitted on: skill (the age-graded score, with start speed and duration; \
+            fair across ages) or seed (the original's raw score, age and start speed, for comparison: \
+            its levels follow age).
+            """)
+    var levels: LevelBasis = .skill
+
     @Option(name: .customLong("n-init"), help: "EM initialisations per segment; the best is kept.")
     var nInit: Int = 5
 
@@ -49,6 +57,7 @@ struct TrainCommand: AsyncParsableCommand {
         var options = TrainingOptions()
         options.clusters = clusterCount
         options.aggregation = aggregation
+        options.levels = levels
         options.restarts = nInit
         options.seed = seed
         options.minimumPlayers = minPlayers
@@ -62,6 +71,7 @@ struct TrainCommand: AsyncParsableCommand {
 }
 
 extension Aggregation: ExpressibleByArgument {}
+extension LevelBasis: ExpressibleByArgument {}
 
 /// What `train --json` prints for each model.
 struct TrainingSummary: Encodable {

@@ -10,7 +10,7 @@ enum PlayerFile {
         var groups: [SegmentKey: [PlayerRecord]] = [:]
         try await CSVFile.stream(path: path) { header in
             do {
-                columns = try PlayerColumns(header: header, requiring: Feature.allCases)
+                columns = try PlayerColumns(header: header, requiring: Feature.recorded)
             } catch {
                 throw FileError(description: "\(path), \(error)")
             }

@@ -72,10 +72,11 @@ struct TargetPolicyTests {
 
     @Test("blended: the cohort target when the player's 90th percentile reaches it")
     func blendedWithinReach() {
-        // Cohort: cluster 1 at 40,000 → the 50th percentile, 50,000. Window P90: 51,600.
+        // Cohort: cluster 1 at 40,000 (the 40th percentile) → the next rung, the 45th, 45,000.
+        // Window P90: 51,600.
         let m = message(40_000, .blended, earlier: [45_000, 52_000, 48_000, 51_000])
-        #expect(m.nextTarget == 50_000)
-        #expect(m.nextTargetPercentile == 50)
+        #expect(m.nextTarget == 45_000)
+        #expect(m.nextTargetPercentile == 45)
         #expect(m.targetPolicy == "blended")
         #expect(m.targetReason.source == "cohort")
         #expect(m.targetReason.text.hasSuffix(", within reach: the 90th percentile of your last 5 games is 51,600"))
@@ -83,14 +84,14 @@ struct TargetPolicyTests {
 
     @Test("blended: the personal target when the cohort target is beyond the player's best recent games")
     func blendedOutOfReach() {
-        // Cluster 2's first target is the 75th percentile, 75,000; the window's P90 is 41,600.
+        // Cluster 2's next rung is the 45th percentile, 45,000; the window's P90 is 41,600.
         let m = message(40_000, cluster: 2, .blended, earlier: [38_000, 40_000, 42_000, 41_000])
         #expect(m.nextTarget == 40_400)
         #expect(m.status == .personalTarget)
         #expect(m.targetReason.source == "personal")
-        #expect(m.targetReason.text == "your 60th percentile over your last 5 games (the cohort target of 75,000 is beyond your best recent games, 41,600)")
+        #expect(m.targetReason.text == "your 60th percentile over your last 5 games (the cohort target of 45,000 is beyond your best recent games, 41,600)")
         let cohort = message(40_000, cluster: 2, .cohort, earlier: [38_000, 40_000, 42_000, 41_000])
-        #expect(cohort.nextTarget == 75_000)
+        #expect(cohort.nextTarget == 45_000)
     }
 
     @Test("control: the target is computed but hidden, and the message names no number")
@@ -128,13 +129,14 @@ struct TargetPolicyTests {
             ).targetReason.text
         }
         let population = Fixtures.roundModel.rows.players
-        let segment = Fixtures.roundModel.segment.description
-        #expect(reason(.de, 40_000, .cohort, []) == "das 50. Perzentil der \(population) Spielenden in \(segment)")
-        #expect(reason(.fr, 40_000, .cohort, []) == "le 50e centile des \(population) joueurs en \(segment)")
+        #expect(reason(.de, 40_000, .cohort, [])
+            == "das 45. Perzentil der \(population) Spielenden in DualFlow · Schwierigkeit Expert · 10 Min., jeden Alters (kein Alter angegeben)")
+        #expect(reason(.fr, 40_000, .cohort, [])
+            == "le 45e centile des \(population) joueurs en DualFlow · difficulté Expert · 10 min, de tous âges (âge non indiqué)")
         #expect(reason(.de, 80_000, .personal, [40_000, 41_000, 42_000, 43_000])
             == "das 60. Perzentil deiner letzten 5 Spiele; deine 80’000 von heute liegen darüber, also gilt es, dieses Niveau zu halten")
         #expect(reason(.fr, 40_000, cluster: 2, .blended, [38_000, 40_000, 42_000, 41_000])
-            == "ton 60e centile sur tes 5 dernières parties (l’objectif du groupe, 75\u{202F}000, dépasse tes meilleures parties récentes, 41\u{202F}600)")
+            == "ton 60e centile sur tes 5 dernières parties (l’objectif du groupe, 45\u{202F}000, dépasse tes meilleures parties récentes, 41\u{202F}600)")
         #expect(reason(.de, 40_000, .blended, [45_000, 52_000, 48_000, 51_000]).hasSuffix(
             ", in Reichweite: das 90. Perzentil deiner letzten 5 Spiele liegt bei 51’600"))
         #expect(reason(.fr, 40_000, .personal, [41_000]).hasSuffix(

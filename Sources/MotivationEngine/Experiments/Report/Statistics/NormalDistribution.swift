@@ -57,3 +57,10 @@ public enum NormalDistribution {
         return -quantile((1 - confidence) / 2)
     }
 }
+
+extension NormalDistribution {
+    /// P(Z ≤ z), from `erfc` so that the lower tail keeps its precision.
+    public static func cumulative(_ z: Double) -> Double {
+        0.5 * erfc(-z / 2.0.squareRoot())
+    }
+}
