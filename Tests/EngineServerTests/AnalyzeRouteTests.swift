@@ -55,7 +55,7 @@ struct AnalyzeRouteTests {
                 #expect(response.status == .notFound)
                 let error = try response.error()
                 #expect(error.code == "unknown_segment")
-                #expect(error.message.contains("DualFlow · Expert · 10 min"))
+                #expect(error.message.contains("DualFlow · Expert difficulty · 10 min"))
             }
             try await client.execute(uri: "/v1/analyze", method: .post, body: .text(#"{"score":1000}"#)) { response in
                 #expect(response.status == .badRequest)

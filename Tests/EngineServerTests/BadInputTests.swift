@@ -11,7 +11,7 @@ import Testing
 /// never a crash), and the server keeps answering a valid request afterwards.
 @Suite("Bad input")
 struct BadInputTests {
-    /// A valid single-player body (DualFlow · Expert · 10 min).
+    /// A valid single-player body (DualFlow · Expert difficulty · 10 min).
     static let valid = ServerFixture.expert10
     /// The segment part of a body, to splice bad fields after.
     static let segment = #""game_mode":"DualFlow","difficulty":-1,"duration_minutes":10"#

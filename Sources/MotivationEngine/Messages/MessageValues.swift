@@ -17,7 +17,8 @@ public struct MessageValues: Sendable, Hashable {
     /// The next cluster's label (`{next_level}`, used by `top_of_range` messages). When `nil`,
     /// `{next_level}` shows `level`.
     public var nextLevel: String?
-    /// The segment as people read it (`{segment}`), e.g. `DualFlow · Expert · 10 min`.
+    /// The segment as people read it in the message's language (`{segment}`), e.g.
+    /// `DualFlow · Expert difficulty · 10 min`.
     public var segment: String
 
     public init(
@@ -53,7 +54,7 @@ public enum MessagePlaceholder: String, CaseIterable, Sendable, Hashable, Codabl
     case level
     /// The next level up (only in `top_of_range` messages): `Expert`.
     case nextLevel = "next_level"
-    /// The segment: `DualFlow · Expert · 10 min`.
+    /// The segment: `DualFlow · Expert difficulty · 10 min`.
     case segment
 
     /// The placeholders a template of `status` may use. `{next_level}` only makes sense past the

@@ -10,7 +10,7 @@ struct ReasonWording: Sendable {
         style = NumberStyle(language: language)
     }
 
-    /// `the 75th percentile of the 231 players in DualFlow · Expert · 10 min`.
+    /// `the 75th percentile of the 231 players in DualFlow · Expert difficulty · 10 min`.
     func cohort(percentile: Double, population: Int, segment: String) -> String {
         let ordinal = style.percentileOrdinal(percentile), players = style.format(integer: population)
         return switch language {

@@ -82,11 +82,13 @@ struct DemoPlayer {
         initialSkill + learningGain * (1 - Foundation.exp(-Double(practice) / learningPace))
     }
 
-    /// How age shapes a score: children and older players score less than players in their
-    /// twenties and early thirties.
+    /// How age shapes a score at the same skill, a smooth curve like the grip-strength and
+    /// fitness norms: rising through childhood (0.55 at 7), a peak at 27, then a decline that
+    /// steepens with age (0.92 at 45, 0.77 at 65, 0.55 at 88). Skill is drawn independently of
+    /// age, so a fair level depends on skill alone and this curve is the truth an age curve
+    /// should recover.
     static func ageFactor(_ age: Double) -> Double {
-        if age < 20 { return max(0.55, 1 - 0.035 * (20 - age)) }
-        if age > 32 { return max(0.5, 1 - 0.009 * (age - 32)) }
-        return 1
+        if age < 27 { return 1 - 0.45 * Foundation.pow(min(27 - age, 20) / 20, 1.6) }
+        return 1 - 0.45 * Foundation.pow(min(age - 27, 61) / 61, 1.4)
     }
 }

@@ -26,6 +26,10 @@ struct InfoCommand: AsyncParsableCommand {
         let dropped = info.droppedFeatures.map { "\($0.feature.rawValue) = \(ScoreText.score($0.value)), \($0.reason)" }
         var lines = [
             "\(info.segment)  (model \(info.id), trained \(info.trainedAt.formatted(.iso8601)), engine \(info.engineVersion))",
+            "  model file format \(info.format)"
+                + (info.format < SegmentModel.currentFormat
+                    ? " (written before age curves: percentiles over every age, seed levels; retrain for format \(SegmentModel.currentFormat))"
+                    : "; levels fitted on \(info.levels == .skill ? "skill (the age-graded score)" : "the seed's raw features")"),
             "  \(info.rows.players) players, \(info.rows.kept) of \(info.rows.input) workouts kept; features "
                 + info.features.map(\.rawValue).joined(separator: ", ")
                 + (dropped.isEmpty ? "" : " (dropped: \(dropped.joined(separator: "; ")))"),
@@ -33,7 +37,7 @@ struct InfoCommand: AsyncParsableCommand {
                 + "\(info.fit.iterations) iterations, BIC \(NumberStyle.english.format(info.fit.bic, fractionDigits: 1)); "
                 + "target policy \(info.targetPolicy)",
             "  " + ScoreText.padded("cluster", 18) + ScoreText.padded("share", 8) + ScoreText.padded("score mean ± std", 22)
-                + "targets",
+                + ScoreText.padded("age", 6) + "targets (every age)",
         ]
         for cluster in info.clusters {
             let summary = cluster.summary
@@ -44,6 +48,7 @@ struct InfoCommand: AsyncParsableCommand {
                 "  " + ScoreText.padded("\(summary.cluster) \(summary.label)", 18)
                     + ScoreText.padded(ScoreText.percent(summary.share), 8)
                     + ScoreText.padded("\(ScoreText.score(summary.scoreMean)) ± \(ScoreText.score(summary.scoreStd))", 22)
+                    + ScoreText.padded(summary.ageMean.map { NumberStyle.english.format($0, fractionDigits: 1) } ?? "–", 6)
                     + range)
         }
         return lines.joined(separator: "\n")

@@ -21,10 +21,10 @@ struct SegmentsCommand: AsyncParsableCommand {
             print(try JSONOutput.string(segments))
             return
         }
-        print(ScoreText.padded("segment", 34) + ScoreText.padded("players", 10) + "completed workouts")
+        print(ScoreText.padded("segment", 42) + ScoreText.padded("players", 10) + "completed workouts")
         for summary in segments {
             print(
-                ScoreText.padded(summary.segment.description, 34)
+                ScoreText.padded(summary.segment.description, 42)
                     + ScoreText.padded(ScoreText.score(Double(summary.players)), 10)
                     + ScoreText.score(Double(summary.workouts)))
         }

@@ -18,14 +18,14 @@ enum TrainingTable {
 
     static func render(_ rows: [Row]) -> String {
         var lines = [
-            ScoreText.padded("segment", 34) + ScoreText.padded("players", 9) + ScoreText.padded("k", 4)
+            ScoreText.padded("segment", 42) + ScoreText.padded("players", 9) + ScoreText.padded("k", 4)
                 + ScoreText.padded("BIC", 14) + "time"
         ]
         for row in rows {
             switch row.outcome {
             case .trained(let model, let duration):
                 lines.append(
-                    ScoreText.padded(row.segment.description, 34) + ScoreText.padded("\(model.rows.players)", 9)
+                    ScoreText.padded(row.segment.description, 42) + ScoreText.padded("\(model.rows.players)", 9)
                         + ScoreText.padded("\(model.mixture.components)", 4)
                         + ScoreText.padded(NumberStyle.english.format(model.fit.bic, fractionDigits: 1), 14) + text(duration))
             case .refused(let error):
@@ -35,7 +35,7 @@ enum TrainingTable {
                 } else {
                     reason = "not trained: \(error)"
                 }
-                lines.append(ScoreText.padded(row.segment.description, 34) + reason)
+                lines.append(ScoreText.padded(row.segment.description, 42) + reason)
             }
         }
         return lines.joined(separator: "\n")
