@@ -1,17 +1,21 @@
+import Foundation
 import GaussianMixture
 
 /// Checks a trained segment model against the data it was trained on (see `ValidationReport`).
 public struct SegmentValidation: Sendable {
     /// Bootstrap retrains for the stability check.
     public var bootstraps = 10
-    /// Share of players held out for the likelihood check.
+    /// Share of players held out for the likelihood check and the age curve's calibration.
     public var holdoutFraction = 0.2
+    /// Games after a next target in which it counts as reached (the personal policy's 9 games).
+    public var reachWindow = 9
 
     public init() {}
 
     /// - Parameters:
     ///   - model: the trained model.
-    ///   - records: the segment's workouts (cleaned and aggregated as the model's options say).
+    ///   - records: the segment's workouts, as training was given them (they are cleaned and
+    ///     aggregated as the model's options say); with play times for the reachability check.
     ///   - progress: called after each bootstrap retrain with the number done.
     /// - Throws: `TrainingError` when the options are out of range or too few players remain.
     public func validate(
@@ -23,8 +27,14 @@ public struct SegmentValidation: Sendable {
         guard holdoutFraction > 0, holdoutFraction < 1 else {
             throw TrainingError.invalidOption(name: "holdout", message: "must be between 0 and 1, got \(holdoutFraction)")
         }
+        guard reachWindow >= 1 else {
+            throw TrainingError.invalidOption(name: "reach-window", message: "must be at least 1, got \(reachWindow)")
+        }
         let (clean, _) = model.training.cleaning.clean(records)
-        let rows = model.training.aggregation.rows(clean, features: model.features)
+        // The rows as training made them: recorded features aggregated, then the mixture's
+        // features derived from them (the age-graded score is not recorded).
+        let recorded = model.training.aggregation.rows(clean, features: Feature.recorded)
+        let rows = recorded.map(model.levelRow)
         let k = model.mixture.components
         let testCount = Int((Double(rows.count) * holdoutFraction).rounded())
         guard rows.count - testCount >= k, testCount >= 1 else {
@@ -44,14 +54,49 @@ public struct SegmentValidation: Sendable {
             indices.append(adjustedRandIndex(labels, try ordered.predict(scaled)))
             progress?(done)
         }
-        let clusters = Self.clusterScores(model, rows: rows, labels: labels)
-        let problems = Self.orderProblems(clusters)
+        let clusters = Self.clusterScores(model, recorded: recorded, rows: rows, labels: labels)
+        let orderedBy: Feature = model.features.first == .ageGradedScore ? .ageGradedScore : .score
+        let problems = Self.orderProblems(clusters, by: orderedBy)
+
+        // The checks per player: one row each (the median game for the `all` aggregation).
+        let players = ValidationPlayers(clean, aggregation: model.training.aggregation)
+        let playerLevels = model.training.aggregation == .all
+            ? try model.mixture.predict(Matrix(players.rows.map { model.scaler.scale(model.levelRow($0)) })) : labels
+        let (levelStability, reachability) = GameChecks.run(
+            SegmentEngine(model: model), players: players, playerLevels: playerLevels, window: reachWindow)
         return ValidationReport(
             segment: model.segment, modelId: model.id, players: rows.count, holdout: holdout,
             stability: .init(
                 bootstraps: bootstraps, meanAdjustedRandIndex: indices.reduce(0, +) / Double(indices.count),
                 minimumAdjustedRandIndex: indices.min()!, adjustedRandIndices: indices),
-            clusters: clusters, ordered: problems.isEmpty, orderProblems: problems)
+            clusters: clusters, orderedBy: orderedBy, ordered: problems.isEmpty, orderProblems: problems,
+            levelVsAge: Self.levelVsAge(levels: playerLevels, ages: players.rows.map { $0[1] }),
+            levelStability: levelStability, reachability: reachability,
+            calibration: model.ageCurve == nil
+                ? nil : CentileCalibration.check(rows: players.rows, heldOut: heldOutPlayers(model, count: players.count)))
+    }
+
+    /// Spearman's correlation of the players' levels with their ages, and the mean level in each
+    /// age band that has players.
+    static func levelVsAge(levels: [Int], ages: [Double]) -> ValidationReport.LevelVsAge {
+        let bands = AgeBand.all.compactMap { band -> ValidationReport.LevelVsAge.Band? in
+            let members = ages.indices.filter { AgeBand.contains(ages[$0], minimum: band.minimum, end: band.end) }
+            guard !members.isEmpty else { return nil }
+            return .init(
+                label: band.label, players: members.count,
+                meanLevel: Double(members.reduce(0) { $0 + levels[$1] }) / Double(members.count))
+        }
+        return .init(players: levels.count, spearman: RankCorrelation.spearman(levels.map(Double.init), ages), bands: bands)
+    }
+
+    /// The players held out of the age curve's refit: a share `holdoutFraction` drawn with the
+    /// training seed. For every aggregation but `all` (one row per player) they are the players
+    /// the likelihood check holds out.
+    private func heldOutPlayers(_ model: SegmentModel, count: Int) -> Set<Int> {
+        var generator = SeededGenerator(seed: model.training.seed)
+        var order = Array(0..<count)
+        order.shuffle(using: &generator)
+        return Set(order.prefix(Int((Double(count) * holdoutFraction).rounded())))
     }
 
     private func holdoutCheck(
@@ -86,31 +131,58 @@ public struct SegmentValidation: Sendable {
         return try! Matrix(rows: rows.count, columns: data.columns, values: values)
     }
 
-    static func clusterScores(_ model: SegmentModel, rows: [[Double]], labels: [Int]) -> [ValidationReport.ClusterScores] {
-        model.clusters.map { cluster in
-            let scores = rows.indices.filter { labels[$0] == cluster.cluster }.map { rows[$0][0] }.sorted()
-            func quantile(_ q: Double) -> Double {
-                scores.isEmpty ? .nan : PercentileTable.percentile(q, ofSorted: scores)
-            }
+    /// Each cluster's members: the spread of their scores and, with an age curve, of their
+    /// age-graded scores (the mixture's first feature for skill levels; computed through the
+    /// curve for the seed's levels), and their mean age.
+    /// - Parameters:
+    ///   - recorded: the training rows' recorded features (`Feature.recorded` order).
+    ///   - rows: the same rows' mixture features.
+    static func clusterScores(
+        _ model: SegmentModel, recorded: [[Double]], rows: [[Double]], labels: [Int]
+    ) -> [ValidationReport.ClusterScores] {
+        let graded: [Double]? = model.ageCurve.map { curve in
+            model.features.first == .ageGradedScore
+                ? rows.map { $0[0] } : recorded.map { curve.reading(atAge: $0[1]).z(of: $0[0]) }
+        }
+        return model.clusters.map { cluster in
+            let members = recorded.indices.filter { labels[$0] == cluster.cluster }
+            let scores = ValidationReport.Spread(members.map { recorded[$0][0] })
             return .init(
-                cluster: cluster.cluster, label: cluster.label, size: scores.count,
-                share: Double(scores.count) / Double(max(1, rows.count)), minimum: quantile(0),
-                lowerQuartile: quantile(25), median: quantile(50), upperQuartile: quantile(75), maximum: quantile(100))
+                cluster: cluster.cluster, label: cluster.label, size: members.count,
+                share: Double(members.count) / Double(max(1, recorded.count)), minimum: scores?.minimum,
+                lowerQuartile: scores?.lowerQuartile, median: scores?.median, upperQuartile: scores?.upperQuartile,
+                maximum: scores?.maximum, ageGraded: graded.flatMap { g in ValidationReport.Spread(members.map { g[$0] }) },
+                ageMean: members.isEmpty ? nil : members.reduce(0) { $0 + recorded[$1][1] } / Double(members.count))
         }
     }
 
-    static func orderProblems(_ clusters: [ValidationReport.ClusterScores]) -> [String] {
+    /// What breaks the order of the clusters: an empty cluster, or a lower quartile, median or
+    /// upper quartile of `feature` (the score, or the age-graded score) not above the previous
+    /// cluster's.
+    ///
+    /// Skill levels are compared on the age-graded score because that is what they are ordered
+    /// by: their raw scores overlap across ages by design (an older Expert may score less than a
+    /// young Intermediate), so raw-score quartiles would report a correct model as broken.
+    static func orderProblems(_ clusters: [ValidationReport.ClusterScores], by feature: Feature) -> [String] {
+        let name = feature == .ageGradedScore ? "age-graded score" : "score"
+        func spread(_ cluster: ValidationReport.ClusterScores) -> ValidationReport.Spread? {
+            feature == .ageGradedScore ? cluster.ageGraded : cluster.scores
+        }
+        func text(_ value: Double) -> String {
+            feature == .ageGradedScore
+                ? String(format: "%.2f", value) : NumberStyle.english.format(integer: Int(value.rounded()))
+        }
         var problems: [String] = []
         for (lower, upper) in zip(clusters, clusters.dropFirst()) {
-            if upper.size == 0 || lower.size == 0 {
-                problems.append("\(lower.size == 0 ? lower.label : upper.label) has no players")
+            guard let low = spread(lower), let high = spread(upper) else {
+                problems.append("\(spread(lower) == nil ? lower.label : upper.label) has no players")
                 continue
             }
-            for (name, a, b) in [
-                ("lower quartile", lower.lowerQuartile, upper.lowerQuartile), ("median", lower.median, upper.median),
-                ("upper quartile", lower.upperQuartile, upper.upperQuartile),
+            for (statistic, a, b) in [
+                ("lower quartile", low.lowerQuartile, high.lowerQuartile), ("median", low.median, high.median),
+                ("upper quartile", low.upperQuartile, high.upperQuartile),
             ] where !(a < b) {
-                problems.append("\(upper.label)'s \(name) score (\(b.rounded())) is not above \(lower.label)'s (\(a.rounded()))")
+                problems.append("\(upper.label)'s \(statistic) \(name) (\(text(b))) is not above \(lower.label)'s (\(text(a)))")
             }
         }
         return problems
