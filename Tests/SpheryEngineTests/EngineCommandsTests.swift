@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MotivationEngine
 @testable import sphery_engine
 
 /// The engine's commands end to end on a small generated player file: train writes a model,
@@ -72,6 +73,18 @@ struct EngineCommandsTests {
             ["--models", models, "--csv", players, "--game-mode", "DualFlow", "--difficulty", "-1", "--bootstrap", "2", "--json"]
         ).run()
         try await InfoCommand.parse(["--models", models]).run()
+    }
+
+    @Test func infoSaysTheFileFormatAndWhatLevelsAreFittedOn() async throws {
+        try await train()
+        var model = try ModelFileStore.read(URL(fileURLWithPath: models).appendingPathComponent("DualFlow_-1_10.json"))
+        let current = InfoCommand.text(SegmentEngine(model: model).modelInfo)
+        #expect(current.contains("model file format 2; levels fitted on skill (the age-graded score)"))
+        #expect(current.contains("DualFlow · Expert difficulty · 10 min"))
+        model.format = 1
+        let old = InfoCommand.text(SegmentEngine(model: model).modelInfo)
+        #expect(old.contains("model file format 1 (written before age curves"))
+        #expect(old.contains("retrain for format 2"))
     }
 
     @Test func analyzeNamesTheBadField() async throws {
