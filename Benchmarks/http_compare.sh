@@ -6,7 +6,8 @@
 #
 #   Benchmarks/http_compare.sh BEFORE AFTER [rounds] [seconds]
 #
-# BEFORE and AFTER are release binaries; the demo database is made by AFTER.
+# BEFORE and AFTER are release binaries; the demo database is made by AFTER, and each trains its
+# own models on it (an older engine may not read a newer model file format).
 set -euo pipefail
 before=$1 after=$2 rounds=${3:-3} seconds=${4:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,10 @@ cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2> /dev/null; wait 2> /
 trap cleanup EXIT
 
 "$after" demo-data --db "$work/players.sqlite" > /dev/null 2>&1
-"$after" train --db "$work/players.sqlite" --models "$work/models" --game-mode DualFlow --difficulty -1 --duration 10 > /dev/null 2>&1
+for binary in "$before" "$after"; do
+    "$binary" train --db "$work/players.sqlite" --models "$work/models-$(echo "$binary" | md5sum | cut -c1-8)" \
+        --game-mode DualFlow --difficulty -1 --duration 10 > /dev/null 2>&1
+done
 python3 -c 'import sqlite3, sys; print("\n".join(str(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(
     """SELECT DISTINCT w."userId" FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
        WHERE w."completedWorkout" AND rc."gameMode" = '"'DualFlow'"' AND rc.difficulty = -1 AND rc.duration = 600""")))' \
@@ -30,7 +34,7 @@ if [[ -n "${SPHERY_BENCH_POSTGRES_URL:-}" ]]; then
 fi
 
 start_server() {  # $1: binary, $2: database
-    "$1" serve --db "$2" --models "$work/models" --port "$port" --log-level error > "$work/server.log" 2>&1 &
+    "$1" serve --db "$2" --models "$work/models-$(echo "$1" | md5sum | cut -c1-8)" --port "$port" --log-level error > "$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/ready" > /dev/null 2>&1 && return 0; sleep 0.1; done
     echo "the server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1

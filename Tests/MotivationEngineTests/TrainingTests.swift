@@ -62,17 +62,17 @@ struct TrainingTests {
         #expect(kept.droppedFeatures.isEmpty)
     }
 
-    @Test("the standardisation of the per-player rows is stored, start speed at half weight")
+    @Test("the standardisation of the per-player rows is stored, start speed at weight 0.7")
     func standardisation() throws {
         let curve = try #require(Self.model.ageCurve)
         let rows = Self.players.players.map(SyntheticPlayers.medianRow).map { row in
             [curve.reading(atAge: row[1]).z(of: row[0]), row[2]]
         }
         let n = Double(rows.count)
-        #expect(Self.model.scaler.weights == [1, 0.5])
+        #expect(Self.model.scaler.weights == [1, 0.7])
         for j in 0..<2 {
             let mean = rows.reduce(0) { $0 + $1[j] } / n
-            let std = (rows.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n).squareRoot() / [1, 0.5][j]
+            let std = (rows.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n).squareRoot() / [1, 0.7][j]
             #expect(abs(Self.model.scaler.mean[j] - mean) <= 1e-9 * max(1, abs(mean)), "mean \(j)")
             #expect(abs(Self.model.scaler.std[j] - std) <= 1e-9 * max(1, std), "std \(j)")
         }

@@ -7,7 +7,7 @@ public struct Standardizer: Codable, Sendable, Equatable {
     /// constant feature keeps a deviation of 1; training drops constant features before, so a
     /// model never has one).
     public let std: [Double]
-    /// The features' weights in the mixture (a weight of ½ halves a feature's spread in standard
+    /// The features' weights in the mixture (a weight of 0.7 shrinks a feature's spread in standard
     /// units); nil in files written before weights existed, where every weight was 1.
     public let weights: [Double]?
 
