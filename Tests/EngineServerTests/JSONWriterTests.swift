@@ -194,7 +194,8 @@ struct JSONWriterTests {
     }
 }
 
-/// A small model trained on synthetic players: four well-separated score levels.
+/// A small model trained on synthetic players: four well-separated score levels, ages
+/// independent of the level (so the age-graded levels stay separated).
 private enum Model {
     static let engine: SegmentEngine = {
         var random = LinearCongruential(state: 7)
@@ -202,7 +203,7 @@ private enum Model {
         for player in 0..<240 {
             let level = Double(player % 4)
             let score = 20_000 + 40_000 * level + 4_000 * random.symmetric()
-            let age = 25 + 6 * level + 5 * random.symmetric(), speed = 3 + 0.8 * level + 0.3 * random.symmetric()
+            let age = 34 + 5 * random.symmetric(), speed = 3 + 0.8 * level + 0.3 * random.symmetric()
             for workout in 0..<3 {
                 records.append(PlayerRecord(
                     userId: "u\(player)", score: (score + 2_500 * random.symmetric()).rounded(),

@@ -59,8 +59,8 @@ enum LevelsChart {
             level.meanAge.map { "\(level.cluster.label) \(DashboardFormatting.style.format($0, fractionDigits: 1))" }
         }
         var facts = means.isEmpty ? "" : " Mean age by level: " + means.joined(separator: ", ") + "."
-        if let withAge = spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.player.age)),
-           let withSkill = spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.z)) {
+        if let withAge = RankCorrelation.spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.player.age)),
+           let withSkill = RankCorrelation.spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.z)) {
             facts += " Among the \(DashboardFormatting.integer(drawn.count)) players drawn, level and age correlate at "
                 + "ρ = \(correlation(withAge)), level and age-graded score at ρ = \(correlation(withSkill)) (Spearman)."
         }

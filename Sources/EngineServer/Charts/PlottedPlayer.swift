@@ -26,32 +26,3 @@ struct PlottedPlayer: Equatable {
         }
     }
 }
-
-/// Spearman's rank correlation (ties share their mean rank); nil for fewer than three pairs or
-/// a constant side.
-func spearman(_ x: [Double], _ y: [Double]) -> Double? {
-    guard x.count == y.count, x.count >= 3 else { return nil }
-    func ranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var ranks = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count, values[order[end + 1]] == values[order[start]] { end += 1 }
-            for position in start...end { ranks[order[position]] = Double(start + end) / 2 + 1 }
-            start = end + 1
-        }
-        return ranks
-    }
-    let (a, b) = (ranks(x), ranks(y))
-    let n = Double(a.count)
-    let (meanA, meanB) = (a.reduce(0, +) / n, b.reduce(0, +) / n)
-    var (sab, saa, sbb) = (0.0, 0.0, 0.0)
-    for i in a.indices {
-        sab += (a[i] - meanA) * (b[i] - meanB)
-        saa += (a[i] - meanA) * (a[i] - meanA)
-        sbb += (b[i] - meanB) * (b[i] - meanB)
-    }
-    guard saa > 0, sbb > 0 else { return nil }
-    return sab / (saa * sbb).squareRoot()
-}

@@ -1,8 +1,8 @@
 /// Spearman's rank correlation, as scipy's `spearmanr` computes it.
-enum RankCorrelation {
+public enum RankCorrelation {
     /// Pearson's correlation of the average ranks (tied values share the mean of their ranks);
     /// nil when either side is constant or there are fewer than two pairs.
-    static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
+    public static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
         pearson(averageRanks(x), averageRanks(y))
     }
 
@@ -35,17 +35,5 @@ enum RankCorrelation {
         }
         guard sxx > 0, syy > 0 else { return nil }
         return min(1, max(-1, sxy / (sxx * syy).squareRoot()))
-    }
-}
-
-/// The age bands validation reports by.
-enum AgeBand {
-    /// Label, first age (inclusive), end age (exclusive).
-    static let all: [(label: String, minimum: Double?, end: Double?)] = [
-        ("<18", nil, 18), ("18–29", 18, 30), ("30–39", 30, 40), ("40–49", 40, 50), ("50–64", 50, 65), ("≥65", 65, nil),
-    ]
-
-    static func contains(_ age: Double, minimum: Double?, end: Double?) -> Bool {
-        age >= (minimum ?? -.infinity) && age < (end ?? .infinity)
     }
 }

@@ -115,41 +115,10 @@ enum LevelMetrics {
             medianStep: scored.isEmpty ? .nan : median(scored.map { ($0.nextTarget - $0.score) / $0.score }))
     }
 
-    /// Spearman's rank correlation: Pearson's on average ranks (scipy's `spearmanr`); NaN when
-    /// either side is constant.
+    /// Spearman's rank correlation (the library's, checked against scipy in
+    /// `SegmentValidationTests`); NaN when either side is constant.
     static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        pearson(averageRanks(x), averageRanks(y))
-    }
-
-    /// Ranks 1…n, tied values sharing the mean of their ranks.
-    static func averageRanks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var ranks = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-            let rank = Double(start + end) / 2 + 1
-            for k in start...end { ranks[order[k]] = rank }
-            start = end + 1
-        }
-        return ranks
-    }
-
-    /// Pearson's correlation; NaN when either side is constant or the lengths differ.
-    static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-        guard x.count == y.count, x.count > 1 else { return .nan }
-        let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for i in x.indices {
-            let dx = x[i] - mx, dy = y[i] - my
-            sxy += dx * dy
-            sxx += dx * dx
-            syy += dy * dy
-        }
-        guard sxx > 0, syy > 0 else { return .nan }
-        return sxy / (sxx * syy).squareRoot()
+        RankCorrelation.spearman(x, y) ?? .nan
     }
 
     /// The `q`-th percentile with linear interpolation (numpy's default); `values` not empty.

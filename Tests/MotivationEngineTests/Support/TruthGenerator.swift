@@ -69,7 +69,7 @@ struct TruthGenerator {
 
     /// `count` players named `prefix0`, `prefix1`, … drawn from `seed`.
     static func players(count: Int, seed: UInt64, prefix: String) -> [TruthPlayer] {
-        var random = TruthRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { player(id: "\(prefix)\($0)", random: &random) }
     }
 
@@ -82,7 +82,7 @@ struct TruthGenerator {
     static let heldBackSalt: UInt64 = 0xD1B5_4A32_D192_ED03
 
     /// One player; the order of the draws is the contract with `check.py`.
-    private static func player(id: String, random: inout TruthRandom) -> TruthPlayer {
+    private static func player(id: String, random: inout SplitMix64) -> TruthPlayer {
         let skill = random.normal()
         let group = random.unit()
         let age: Double
@@ -120,25 +120,9 @@ struct TruthGenerator {
     private static func hundredths(_ x: Double) -> Double { (100 * x + 0.5).rounded(.down) / 100 }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014) with a Box–Muller normal: tiny, seeded, and easy to
-/// mirror exactly in Python.
-struct TruthRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// A standard normal deviate (Box–Muller, one of the pair; two uniforms per call).
+extension SplitMix64 {
+    /// A standard normal deviate (Box–Muller, one of the pair; two uniforms per call), as
+    /// `scripts/honest-levels/check.py` draws it.
     mutating func normal() -> Double {
         let u1 = 1 - unit()  // (0, 1]
         let u2 = unit()
