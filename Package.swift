@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "GaussianMixture", targets: ["GaussianMixture"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),
         .library(name: "PlayerStore", targets: ["PlayerStore"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
@@ -31,9 +32,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "GaussianMixture"),
+        .target(name: "Statistics"),
         .target(
             name: "MotivationEngine",
-            dependencies: ["GaussianMixture"],
+            dependencies: ["GaussianMixture", "Statistics"],
             resources: [.process("Resources")]
         ),
         .target(
@@ -90,8 +92,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "StatisticsTests",
+            dependencies: ["Statistics"]
+        ),
+        .testTarget(
             name: "MotivationEngineTests",
-            dependencies: ["MotivationEngine"]
+            dependencies: ["MotivationEngine", "Statistics"]
         ),
         .target(
             name: "DatabaseTestSupport",

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// A segment's centile curves of score against age, by Cole & Green's LMS method: at every age

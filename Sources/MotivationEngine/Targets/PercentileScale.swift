@@ -1,3 +1,5 @@
+import Statistics
+
 /// Where one player's scores stand: among players of their age, through the segment's age
 /// curve read at that age, or — without an age, or with a format 1 model that has no curve —
 /// among all the segment's players, through its percentile table.

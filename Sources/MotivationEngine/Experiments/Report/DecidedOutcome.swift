@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// One exposure's metrics as far as they are decided at the report's `asOf`: nil for a metric

@@ -1,3 +1,5 @@
+import Statistics
+
 /// A mean metric of one arm or group as it accumulates: the decided players' values and how
 /// many were left out.
 struct MeanTally {

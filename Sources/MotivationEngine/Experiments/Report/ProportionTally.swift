@@ -1,3 +1,5 @@
+import Statistics
+
 /// A rate metric of one arm or group as it accumulates: the decided players and how many
 /// were left out.
 struct ProportionTally {

@@ -1,3 +1,5 @@
+import Statistics
+
 extension RetentionReport {
     /// An arm's metric minus control's: Newcombe's hybrid score interval for a rate, Welch's
     /// for the mean.

@@ -1,3 +1,5 @@
+import Statistics
+
 extension RetentionReport {
     /// One metric of one arm or group: how many players it is decided for and its estimate.
     public struct MetricResult: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Statistics
+
 extension RetentionReport {
     /// The sample the 7-day return rate needs to detect the planned difference, against the
     /// sample it has.

@@ -1,3 +1,5 @@
+import Statistics
+
 extension RetentionReport {
     /// The Kaplan–Meier estimate of the share of an arm's players back for a workout, day by day
     /// after exposure (days 0 to 28), counting players whose window is still open up to the

@@ -1,3 +1,4 @@
+import Statistics
 import Foundation
 
 /// Accumulates exposure outcomes into per-arm and per-group tallies in one pass (no per-row

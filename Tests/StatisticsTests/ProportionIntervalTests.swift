@@ -1,5 +1,5 @@
 import Testing
-@testable import MotivationEngine
+@testable import Statistics
 
 @Suite("Wilson and Newcombe intervals")
 struct ProportionIntervalTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import MotivationEngine
+@testable import Statistics
 
 @Suite("Normal and Student-t quantiles")
 struct DistributionTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import MotivationEngine
+@testable import Statistics
 
 @Suite("Sample size")
 struct SampleSizeTests {
