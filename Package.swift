@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GaussianMixture", targets: ["GaussianMixture"]),
         .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "ExperimentReport", targets: ["ExperimentReport"]),
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),
         .library(name: "PlayerStore", targets: ["PlayerStore"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
@@ -39,6 +40,10 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(
+            name: "ExperimentReport",
+            dependencies: ["MotivationEngine", "Statistics"]
+        ),
+        .target(
             name: "PlayerStore",
             dependencies: [
                 "MotivationEngine",
@@ -56,6 +61,7 @@ let package = Package(
             dependencies: [
                 "GaussianMixture",
                 "MotivationEngine",
+                "ExperimentReport",
                 "PlayerStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -79,6 +85,7 @@ let package = Package(
             dependencies: [
                 "GaussianMixture",
                 "MotivationEngine",
+                "ExperimentReport",
                 "PlayerStore",
                 "EngineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,8 +103,16 @@ let package = Package(
             dependencies: ["Statistics"]
         ),
         .testTarget(
+            name: "ExperimentReportTests",
+            dependencies: ["ExperimentReport", "MotivationEngine", "Statistics", "TestSupport"]
+        ),
+        .testTarget(
             name: "MotivationEngineTests",
-            dependencies: ["MotivationEngine", "Statistics"]
+            dependencies: ["MotivationEngine", "Statistics", "TestSupport"]
+        ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
         ),
         .target(
             name: "DatabaseTestSupport",
@@ -106,13 +121,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PlayerStoreTests",
-            dependencies: ["PlayerStore", "MotivationEngine", "DatabaseTestSupport"]
+            dependencies: ["PlayerStore", "MotivationEngine", "ExperimentReport", "DatabaseTestSupport"]
         ),
         .testTarget(
             name: "EngineServerTests",
             dependencies: [
                 "EngineServer",
+                "ExperimentReport",
                 "PlayerStore",
+                "TestSupport",
                 "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -126,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpheryEngineTests",
-            dependencies: ["sphery-engine", "EngineServer", "PlayerStore"]
+            dependencies: ["sphery-engine", "EngineServer", "PlayerStore", "ExperimentReport"]
         ),
     ]
 )

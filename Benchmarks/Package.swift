@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(
             name: "ReportBenchmarks",
             dependencies: [
+                .product(name: "ExperimentReport", package: "main"),
                 .product(name: "MotivationEngine", package: "main"),
                 .product(name: "PlayerStore", package: "main"),
                 .product(name: "Benchmark", package: "benchmark"),

@@ -1,3 +1,4 @@
+import ExperimentReport
 import DatabaseTestSupport
 import Foundation
 import MotivationEngine
@@ -197,7 +198,7 @@ private struct SimulationFixture: Sendable {
         let simulation = PlaySimulation(registry: registry, plan: DemoExperiment.plan, weeks: weeks, effects: effects)
         return try await PlayerDatabase.with(.sqlite(path: path)) { db in
             _ = try await simulation.run(on: db)
-            return try await RetentionReporter(plan: DemoExperiment.plan).report(on: db).report
+            return try await RetentionReporter(plan: DemoExperiment.plan).report(from: ExposureOutcomeQuery(db)).report
         }
     }
 

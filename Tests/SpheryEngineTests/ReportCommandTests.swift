@@ -1,3 +1,4 @@
+import ExperimentReport
 import Foundation
 import MotivationEngine
 import PlayerStore

@@ -1,3 +1,4 @@
+import ExperimentReport
 import MotivationEngine
 
 /// Each arm's difference to control in the 7-day return rate, in percentage points, with its

@@ -1,3 +1,4 @@
+import ExperimentReport
 import MotivationEngine
 
 /// An experiment's return curves (Kaplan–Meier): per arm, the estimated share of its players

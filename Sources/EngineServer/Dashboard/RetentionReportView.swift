@@ -1,3 +1,4 @@
+import ExperimentReport
 import MotivationEngine
 
 /// A retention report as the experiments page shows it: the verdict first (claims and "no

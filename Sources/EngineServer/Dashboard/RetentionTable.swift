@@ -1,3 +1,4 @@
+import ExperimentReport
 import MotivationEngine
 
 /// A table of arms or groups: their label columns, players, then a cell per metric.

@@ -1,3 +1,4 @@
+import ExperimentReport
 import Hummingbird
 import Logging
 import MotivationEngine

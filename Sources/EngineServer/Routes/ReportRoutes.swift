@@ -1,3 +1,4 @@
+import ExperimentReport
 import Foundation
 import Hummingbird
 import MotivationEngine
@@ -38,7 +39,7 @@ struct ReportRoutes: Sendable {
         }
         guard let pool else { throw APIError.noDatabase }
         let request = reporter
-        return try await pool.withDatabase { db in try await request.report(on: db).report }
+        return try await pool.withDatabase { db in try await request.report(from: ExposureOutcomeQuery(db)).report }
     }
 }
 

@@ -5,10 +5,7 @@ import SQLKit
 /// The retention report's reads of the exposure log (`engine_predictions`,
 /// `engine_experiment_assignments`) and the application's workouts, on SQLite or PostgreSQL.
 /// The engine's tables must exist (`EngineSchema.migrate`); the queries never write.
-public struct ExposureOutcomeQuery: Sendable {
-    /// Same-segment workouts after the exposure that are looked at when none are given.
-    public static let defaultFollowUpWorkouts = 5
-
+public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     let database: any SQLDatabase
 
     /// Queries on `database`.
@@ -28,7 +25,7 @@ public struct ExposureOutcomeQuery: Sendable {
     /// - Throws: `ExposureLogError` when the engine's tables are missing or too old;
     ///   `DatabaseError.missingSchema` when an application table is missing.
     public func outcomes(
-        experiment: String, followUpWorkouts: Int = ExposureOutcomeQuery.defaultFollowUpWorkouts
+        experiment: String, followUpWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
     ) async throws -> [ExposureOutcome] {
         try await requireExposureLog()
         return try await loggedOutcomes(experiment: experiment, followUpWorkouts: followUpWorkouts)

@@ -1,3 +1,4 @@
+import ExperimentReport
 import ArgumentParser
 import Foundation
 import MotivationEngine
@@ -34,7 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
     var asOf: String?
 
     @Option(name: .customLong("hit-workouts"), help: "K: the follow-up workouts in the segment in which a player may reach the target.")
-    var hitWorkouts: Int = ExposureOutcomeQuery.defaultFollowUpWorkouts
+    var hitWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
 
     @Flag(help: "Print the report as JSON instead of text.")
     var json = false
@@ -55,7 +56,7 @@ struct ReportCommand: AsyncParsableCommand {
             experiment: experiment, plan: try experiments.map { try ExperimentPlan.load(from: URL(fileURLWithPath: $0)) },
             asOf: try asOfDate(), hitWorkouts: hitWorkouts)
         let result = try await PlayerDatabase.with(try database.location()) { db in
-            try await reporter.report(on: db) { StandardError.print($0) }
+            try await reporter.report(from: ExposureOutcomeQuery(db)) { StandardError.print($0) }
         }
         StandardError.print("  outcomes read in \(Self.seconds(result.query)), report built in \(Self.seconds(result.building))")
         return result.report

@@ -1,25 +1,21 @@
 import Foundation
+import TestSupport
 
-/// Seeded random inputs and mutations for the fuzz tests. SplitMix64 (as in
-/// MotivationEngineTests) makes every run the same, so a failure names its seed and case and
-/// reproduces; `SPHERY_FUZZ_SEED` runs other cases.
+/// Seeded random inputs and mutations for the fuzz tests. SplitMix64 makes every run the same,
+/// so a failure names its seed and case and reproduces; `SPHERY_FUZZ_SEED` runs other cases.
 struct Fuzzer {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// The base seed: `SPHERY_FUZZ_SEED`, else a fixed one.
     static let baseSeed = ProcessInfo.processInfo.environment["SPHERY_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_204
 
     /// A generator for one test; `stream` keeps the tests' sequences apart.
     init(stream: UInt64) {
-        state = Self.baseSeed &* 0x9E37_79B9 &+ stream
+        generator = SplitMix64(seed: Self.baseSeed &* 0x9E37_79B9 &+ stream)
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// A number in `0..<bound` (bound > 0).

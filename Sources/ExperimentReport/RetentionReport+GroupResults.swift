@@ -1,3 +1,4 @@
+import MotivationEngine
 extension RetentionReport {
     /// One arm within one segment and cluster.
     public struct GroupResults: Codable, Sendable, Equatable {

@@ -1,5 +1,7 @@
+import TestSupport
 import Foundation
-@testable import MotivationEngine
+@testable import ExperimentReport
+import MotivationEngine
 
 /// Exposure outcomes for the report tests, all relative to one report date.
 enum ReportFixtures {

@@ -1,3 +1,4 @@
+import MotivationEngine
 extension RetentionReport {
     /// The report of an experiment from one row per exposed player (in any order).
     ///

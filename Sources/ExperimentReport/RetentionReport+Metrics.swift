@@ -1,3 +1,4 @@
+import MotivationEngine
 extension RetentionReport {
     /// One value per retention metric.
     public struct Metrics<Value: Sendable>: Sendable {

@@ -1,3 +1,4 @@
+import MotivationEngine
 import Foundation
 
 /// How a retention report reads its experiment's outcomes.

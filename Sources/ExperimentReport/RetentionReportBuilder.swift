@@ -1,3 +1,4 @@
+import MotivationEngine
 import Statistics
 import Foundation
 

@@ -1,3 +1,4 @@
+import MotivationEngine
 import Statistics
 
 /// A mean metric of one arm or group as it accumulates: the decided players' values and how

@@ -1,7 +1,8 @@
 import Statistics
 import Foundation
 import Testing
-@testable import MotivationEngine
+@testable import ExperimentReport
+import MotivationEngine
 
 @Suite("Right-censoring of the retention windows")
 struct CensoringTests {

@@ -1,10 +1,10 @@
 import Foundation
 import MotivationEngine
-import SQLKit
 
-/// Builds an experiment's retention report from a database: picks the experiment, reads each
-/// player's first exposure and what they played afterwards, and compares the arms. The same
-/// for the `report` command, `GET /v1/reports/retention` and the dashboard.
+/// Builds an experiment's retention report from an exposure log (`ExposureOutcomeSource`: the
+/// database through PlayerStore): picks the experiment, reads each player's first exposure and
+/// what they played afterwards, and compares the arms. The same for the `report` command,
+/// `GET /v1/reports/retention` and the dashboard.
 public struct RetentionReporter: Sendable {
     /// The experiment to report; nil: the only one in the exposure log.
     public var experiment: String?
@@ -17,7 +17,7 @@ public struct RetentionReporter: Sendable {
 
     public init(
         experiment: String? = nil, plan: ExperimentPlan? = nil, asOf: Date? = nil,
-        hitWorkouts: Int = ExposureOutcomeQuery.defaultFollowUpWorkouts
+        hitWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
     ) {
         self.experiment = experiment
         self.plan = plan
@@ -34,21 +34,19 @@ public struct RetentionReporter: Sendable {
         public var building: Duration
     }
 
-    /// Reads the outcomes on `database` and builds the report; `progress` hears each step.
-    /// - Throws: `RetentionReporterError` when the experiment cannot be chosen,
-    ///   `ExposureLogError` when the engine's tables are missing, `RetentionReportError` for
-    ///   unusable settings.
-    public func report(on database: any SQLDatabase, progress: (String) -> Void = { _ in }) async throws -> Result {
-        let query = ExposureOutcomeQuery(database)
-        // `experiments()` checks the engine's tables once; the later reads need not again.
-        let name = try Self.experimentName(requested: experiment, logged: try await query.experiments(), plan: plan)
+    /// Reads the outcomes from `source` and builds the report; `progress` hears each step.
+    /// - Throws: `RetentionReporterError` when the experiment cannot be chosen, the source's
+    ///   errors (e.g. PlayerStore's `ExposureLogError` when the engine's tables are missing),
+    ///   `RetentionReportError` for unusable settings.
+    public func report(from source: any ExposureOutcomeSource, progress: (String) -> Void = { _ in }) async throws -> Result {
+        let name = try Self.experimentName(requested: experiment, logged: try await source.experiments(), plan: plan)
         var now = asOf
-        if now == nil { now = try await query.latestTime() }
+        if now == nil { now = try await source.dataClock() }
         let asOf = now ?? Date()
         let clock = ContinuousClock()
         progress("querying the outcomes of \(name)…")
         var start = clock.now
-        let outcomes = try await query.loggedOutcomes(experiment: name, followUpWorkouts: hitWorkouts)
+        let outcomes = try await source.outcomes(experiment: name, followUpWorkouts: hitWorkouts)
         let queried = clock.now - start
         progress("\(NumberStyle.english.format(integer: outcomes.count)) exposed players")
         var settings =

@@ -1,3 +1,4 @@
+import MotivationEngine
 /// The report's conclusion in plain English sentences, on the primary metric (the 7-day return
 /// rate, all segments): one per arm compared with control, claiming a difference only when its
 /// interval excludes zero, and a warning while the planned sample is not reached.

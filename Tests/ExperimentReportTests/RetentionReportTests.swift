@@ -1,7 +1,9 @@
+import TestSupport
 import Statistics
 import Foundation
 import Testing
-@testable import MotivationEngine
+@testable import ExperimentReport
+import MotivationEngine
 
 @Suite("Retention report")
 struct RetentionReportTests {

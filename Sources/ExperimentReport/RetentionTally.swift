@@ -1,3 +1,4 @@
+import MotivationEngine
 /// The four metrics of one arm or group as its players are added.
 struct RetentionTally {
     var players = 0

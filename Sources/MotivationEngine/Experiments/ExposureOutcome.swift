@@ -6,6 +6,9 @@ import Foundation
 /// The counts and times are as of the query; the report decides with its `asOf` which of them
 /// are complete (see `RetentionReportSettings` for the censoring rules).
 public struct ExposureOutcome: Sendable, Equatable {
+    /// Same-segment workouts after the exposure that are looked at when none are given (K).
+    public static let defaultFollowUpWorkouts = 5
+
     public var userId: String
     /// The segment the player was exposed in.
     public var segment: SegmentKey

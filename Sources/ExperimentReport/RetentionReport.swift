@@ -1,3 +1,4 @@
+import MotivationEngine
 import Foundation
 
 /// Whether an experiment's arms keep players coming back, compared with its control arm:

@@ -1,6 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
-@testable import MotivationEngine
+@testable import ExperimentReport
+import MotivationEngine
 
 @Suite("Simulated experiments")
 struct SimulatedExperimentTests {

@@ -1,3 +1,4 @@
+import MotivationEngine
 extension RetentionReport {
     /// One arm over all segments and clusters.
     public struct ArmResults: Codable, Sendable, Equatable {

@@ -1,3 +1,4 @@
+import MotivationEngine
 import Statistics
 
 /// A rate metric of one arm or group as it accumulates: the decided players and how many

@@ -1,3 +1,4 @@
+import MotivationEngine
 /// Why a retention report cannot be built.
 public struct RetentionReportError: Error, CustomStringConvertible, Equatable {
     /// The problem, naming the setting.

@@ -1,15 +1,16 @@
 import Foundation
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so simulated experiments
-/// are the same on every run and platform.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so simulated experiments,
+/// known-truth players and fuzz cases are the same on every run and platform. Shared by the
+/// test targets.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,12 +19,12 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform number in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// A Beta(a, b) draw for whole a, b: Γ(a) / (Γ(a) + Γ(b)), each gamma a sum of exponentials.
-    mutating func beta(_ a: Int, _ b: Int) -> Double {
+    public mutating func beta(_ a: Int, _ b: Int) -> Double {
         let x = gamma(a)
         return x / (x + gamma(b))
     }
