@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GaussianMixture", targets: ["GaussianMixture"]),
         .library(name: "Statistics", targets: ["Statistics"]),
         .library(name: "ExperimentReport", targets: ["ExperimentReport"]),
+        .library(name: "PlayerCSV", targets: ["PlayerCSV"]),
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),
         .library(name: "PlayerStore", targets: ["PlayerStore"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
@@ -44,6 +45,10 @@ let package = Package(
             dependencies: ["MotivationEngine", "Statistics"]
         ),
         .target(
+            name: "PlayerCSV",
+            dependencies: ["MotivationEngine"]
+        ),
+        .target(
             name: "PlayerStore",
             dependencies: [
                 "MotivationEngine",
@@ -62,6 +67,7 @@ let package = Package(
                 "GaussianMixture",
                 "MotivationEngine",
                 "ExperimentReport",
+                "PlayerCSV",
                 "PlayerStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -86,6 +92,7 @@ let package = Package(
                 "GaussianMixture",
                 "MotivationEngine",
                 "ExperimentReport",
+                "PlayerCSV",
                 "PlayerStore",
                 "EngineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -103,15 +110,20 @@ let package = Package(
             dependencies: ["Statistics"]
         ),
         .testTarget(
+            name: "PlayerCSVTests",
+            dependencies: ["PlayerCSV", "TestSupport"]
+        ),
+        .testTarget(
             name: "ExperimentReportTests",
             dependencies: ["ExperimentReport", "MotivationEngine", "Statistics", "TestSupport"]
         ),
         .testTarget(
             name: "MotivationEngineTests",
-            dependencies: ["MotivationEngine", "Statistics", "TestSupport"]
+            dependencies: ["MotivationEngine", "Statistics", "PlayerCSV", "TestSupport"]
         ),
         .target(
             name: "TestSupport",
+            dependencies: ["PlayerCSV"],
             path: "Tests/TestSupport"
         ),
         .target(

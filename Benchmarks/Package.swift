@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GaussianMixture", package: "main"),
                 .product(name: "MotivationEngine", package: "main"),
+                .product(name: "PlayerCSV", package: "main"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/EngineBenchmarks",

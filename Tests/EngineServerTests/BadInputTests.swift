@@ -1,3 +1,4 @@
+import PlayerCSV
 import EngineServer
 import Foundation
 import HTTPTypes

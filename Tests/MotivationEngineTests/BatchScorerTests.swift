@@ -1,6 +1,8 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import MotivationEngine
+import PlayerCSV
 
 @Suite("Batch scoring")
 struct BatchScorerTests {

@@ -5,6 +5,7 @@
 //
 // The end-to-end `sphery-engine batch` command on a 10^6-row file is timed by
 // `batch_cli.sh` (file reading and writing included).
+import PlayerCSV
 import Benchmark
 import Dispatch
 import Foundation

@@ -1,3 +1,4 @@
+import PlayerCSV
 import Hummingbird
 import MotivationEngine
 

@@ -1,3 +1,4 @@
+import PlayerCSV
 import ArgumentParser
 import Foundation
 import MotivationEngine

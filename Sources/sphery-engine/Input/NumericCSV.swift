@@ -1,3 +1,4 @@
+import PlayerCSV
 import GaussianMixture
 import MotivationEngine
 

@@ -1,3 +1,4 @@
+import PlayerCSV
 import MotivationEngine
 
 /// A player CSV file read whole into per-segment workout lists (for training and validation).

@@ -1,5 +1,6 @@
+import TestSupport
 import Foundation
-import MotivationEngine
+import PlayerCSV
 import Testing
 
 /// `CSVRecord.double(at:)` must agree bit for bit with `Double(String)` on decimal numbers.

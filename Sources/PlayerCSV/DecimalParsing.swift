@@ -1,3 +1,4 @@
+import MotivationEngine
 /// The powers of ten that a `Double` holds exactly: 10⁰ … 10²².
 private let exactPowersOfTen: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

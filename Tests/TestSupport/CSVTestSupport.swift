@@ -1,15 +1,20 @@
-import MotivationEngine
+import PlayerCSV
 
 /// A parsed record reduced to what tests compare: its line and its fields.
-struct ParsedRecord: Equatable, CustomStringConvertible {
-    let line: Int
-    let fields: [String]
-    var description: String { "\(line): \(fields)" }
+public struct ParsedRecord: Equatable, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let fields: [String]
+    public var description: String { "\(line): \(fields)" }
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
 }
 
 /// Parses `bytes` fed in the given chunks (their sizes, in order; the rest goes in one last
 /// chunk), then finishes.
-func parseCSV(_ bytes: [UInt8], chunkSizes: [Int] = []) throws -> [ParsedRecord] {
+public func parseCSV(_ bytes: [UInt8], chunkSizes: [Int] = []) throws -> [ParsedRecord] {
     var parser = CSVParser()
     var records: [ParsedRecord] = []
     let collect = { (record: CSVRecord) in
@@ -26,12 +31,12 @@ func parseCSV(_ bytes: [UInt8], chunkSizes: [Int] = []) throws -> [ParsedRecord]
 }
 
 /// Parses `text` in one chunk.
-func parseCSV(_ text: String) throws -> [ParsedRecord] {
+public func parseCSV(_ text: String) throws -> [ParsedRecord] {
     try parseCSV(Array(text.utf8))
 }
 
 /// The error that parsing `bytes` in the given chunks throws, if any.
-func csvError(_ bytes: [UInt8], chunkSizes: [Int] = []) -> CSVError? {
+public func csvError(_ bytes: [UInt8], chunkSizes: [Int] = []) -> CSVError? {
     do {
         _ = try parseCSV(bytes, chunkSizes: chunkSizes)
         return nil
@@ -41,7 +46,7 @@ func csvError(_ bytes: [UInt8], chunkSizes: [Int] = []) -> CSVError? {
 }
 
 /// A one-field record holding exactly `text`, read through the parser.
-func singleFieldRecord(_ text: String) throws -> CSVRecord {
+public func singleFieldRecord(_ text: String) throws -> CSVRecord {
     let quoted = "\"" + text.replacing("\"", with: "\"\"") + "\"\n"
     var parser = CSVParser()
     var found: CSVRecord?

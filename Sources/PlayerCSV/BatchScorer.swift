@@ -1,3 +1,4 @@
+import MotivationEngine
 /// Scores a player CSV into an output CSV: every input column is kept and the analysis
 /// columns are appended. A row that cannot be scored gets its reason in the `error` column and
 /// the batch goes on. Pure: the caller streams the bytes in and out, a chunk of rows at a time,

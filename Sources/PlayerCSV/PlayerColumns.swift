@@ -1,3 +1,4 @@
+import MotivationEngine
 /// The player CSV of DESIGN.md (`userId,score,age,startSpeed,duration_minutes`, `userId`
 /// optional) mapped onto `PlayerRecord`s, with optional `game_mode` and `difficulty` columns
 /// naming each row's segment.
@@ -71,25 +72,5 @@ public struct PlayerColumns: Sendable {
             minutes = whole
         }
         return SegmentDefaults(gameMode: mode, difficulty: level, durationMinutes: minutes)
-    }
-}
-
-/// Segment parts given on the command line: the segment of rows whose file has no such
-/// column, and a filter on rows whose file has.
-public struct SegmentDefaults: Sendable, Hashable {
-    public var gameMode: String?
-    public var difficulty: Int?
-    public var durationMinutes: Int?
-
-    public init(gameMode: String? = nil, difficulty: Int? = nil, durationMinutes: Int? = nil) {
-        self.gameMode = gameMode
-        self.difficulty = difficulty
-        self.durationMinutes = durationMinutes
-    }
-
-    /// Whether `segment` agrees with every part given.
-    public func matches(_ segment: SegmentKey) -> Bool {
-        (gameMode.map { $0 == segment.gameMode } ?? true) && (difficulty.map { $0 == segment.difficulty } ?? true)
-            && (durationMinutes.map { $0 == segment.durationMinutes } ?? true)
     }
 }

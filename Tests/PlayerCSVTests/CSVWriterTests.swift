@@ -1,4 +1,5 @@
-import MotivationEngine
+import TestSupport
+import PlayerCSV
 import Testing
 
 struct CSVWriterTests {
