@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PlayerCSV", targets: ["PlayerCSV"]),
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),
         .library(name: "PlayerStore", targets: ["PlayerStore"]),
+        .library(name: "DemoData", targets: ["DemoData"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
         .executable(name: "sphery-engine", targets: ["sphery-engine"]),
     ],
@@ -62,6 +63,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DemoData",
+            dependencies: [
+                "PlayerStore",
+                "MotivationEngine",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .target(
             name: "EngineServer",
             dependencies: [
                 "GaussianMixture",
@@ -69,6 +78,7 @@ let package = Package(
                 "ExperimentReport",
                 "PlayerCSV",
                 "PlayerStore",
+                "DemoData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -94,6 +104,7 @@ let package = Package(
                 "ExperimentReport",
                 "PlayerCSV",
                 "PlayerStore",
+                "DemoData",
                 "EngineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -133,7 +144,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PlayerStoreTests",
-            dependencies: ["PlayerStore", "MotivationEngine", "ExperimentReport", "DatabaseTestSupport"]
+            dependencies: ["PlayerStore", "MotivationEngine", "DemoData", "DatabaseTestSupport"]
+        ),
+        .testTarget(
+            name: "DemoDataTests",
+            dependencies: ["DemoData", "PlayerStore", "MotivationEngine", "ExperimentReport", "DatabaseTestSupport"]
         ),
         .testTarget(
             name: "EngineServerTests",
@@ -141,6 +156,7 @@ let package = Package(
                 "EngineServer",
                 "ExperimentReport",
                 "PlayerStore",
+                "DemoData",
                 "TestSupport",
                 "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -155,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpheryEngineTests",
-            dependencies: ["sphery-engine", "EngineServer", "PlayerStore", "ExperimentReport"]
+            dependencies: ["sphery-engine", "EngineServer", "PlayerStore", "ExperimentReport", "DemoData"]
         ),
     ]
 )

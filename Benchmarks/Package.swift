@@ -56,6 +56,7 @@ let package = Package(
         .executableTarget(
             name: "ReportBenchmarks",
             dependencies: [
+                .product(name: "DemoData", package: "main"),
                 .product(name: "ExperimentReport", package: "main"),
                 .product(name: "MotivationEngine", package: "main"),
                 .product(name: "PlayerStore", package: "main"),

@@ -1,3 +1,4 @@
+import DemoData
 import DatabaseTestSupport
 import EngineServer
 import Foundation

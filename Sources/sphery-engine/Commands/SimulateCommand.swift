@@ -1,3 +1,4 @@
+import DemoData
 import ArgumentParser
 import Foundation
 import MotivationEngine

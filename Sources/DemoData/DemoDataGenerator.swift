@@ -1,3 +1,4 @@
+import PlayerStore
 import Foundation
 
 /// Generates a realistic synthetic Sphery database, deterministically for a seed.

@@ -1,3 +1,4 @@
+import PlayerStore
 import Foundation
 import MotivationEngine
 import SQLKit
@@ -14,10 +15,7 @@ enum ActivePlayers {
 
     /// The time of the database's latest workout, in whole seconds since 1970; nil without any.
     static func latestWorkoutTime(in database: any SQLDatabase) async throws -> Int64? {
-        let rows = try await PlayerQueries(database).run(
-            #"SELECT MAX(\#(unsafeRaw: SQLDialectPieces.playedAtSeconds(database))) AS latest FROM "Workouts" w"#)
-        guard let row = rows.first, try !row.decodeNil(column: "latest") else { return nil }
-        return Int64(try row.decode(column: "latest", as: Double.self).rounded())
+        try await PlayerQueries(database).latestWorkoutTime()
     }
 
     /// The active players before `start` (seconds since 1970), in user id order.
@@ -30,11 +28,8 @@ enum ActivePlayers {
     ) async throws -> [SimulatedPlayer] {
         let days = max(frequencyDays, activeDays, segments.values.max() ?? 0)
         let since = Double(start - Int64(days) * DemoCalendar.secondsPerDay)
-        let queries = PlayerQueries(database)
-        let playedAt = SQLDialectPieces.playedAtSeconds(database)
-        let rows = try await queries.run(queries.completedWorkouts(
-            where: " AND \(unsafeRaw: playedAt) >= \(bind: since) AND \(unsafeRaw: playedAt) <= \(bind: Double(start))"))
-        let workouts = try rows.map(RecentWorkout.init)
+        let workouts = try await PlayerQueries(database).completedWorkouts(playedFrom: since, to: Double(start))
+            .map(RecentWorkout.init)
         var players: [SimulatedPlayer] = []
         var index = workouts.startIndex
         while index < workouts.endIndex {
@@ -92,14 +87,13 @@ private struct RecentWorkout {
     /// Whole seconds since 1970.
     let playedAt: Int64
 
-    init(_ row: any SQLRow) throws {
-        let (segment, record) = try PlayerQueries.trainingRecord(row)
-        userId = try row.decode(column: "user_id", as: Int.self)
-        score = record.score
-        self.segment = segment
-        durationSeconds = try row.decode(column: "duration", as: Int.self)
-        startSpeed = record.startSpeed
-        age = record.age
-        playedAt = Int64(try row.decode(column: "played_at", as: Double.self).rounded())
+    init(_ workout: CompletedWorkout) {
+        userId = workout.userId
+        score = workout.record.score
+        segment = workout.segment
+        durationSeconds = workout.durationSeconds
+        startSpeed = workout.record.startSpeed
+        age = workout.record.age
+        playedAt = Int64((workout.record.playedAt ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970.rounded())
     }
 }

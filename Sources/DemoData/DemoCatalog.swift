@@ -1,3 +1,4 @@
+import PlayerStore
 /// The game configurations the demo database plays: game modes, difficulties and durations,
 /// how often players choose them and how they scale a score.
 public enum DemoCatalog {

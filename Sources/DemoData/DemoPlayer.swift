@@ -1,3 +1,4 @@
+import PlayerStore
 import Foundation
 
 /// One synthetic player's hidden traits, drawn from the player's own random stream: how much

@@ -1,3 +1,4 @@
+import DemoData
 import ExperimentReport
 import DatabaseTestSupport
 import Foundation

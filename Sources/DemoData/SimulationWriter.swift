@@ -1,3 +1,4 @@
+import PlayerStore
 import MotivationEngine
 import SQLKit
 
@@ -56,8 +57,6 @@ struct SimulationWriter {
     }
 
     private static func largestId(in table: String, of database: any SQLDatabase) async throws -> Int {
-        let rows = try await PlayerQueries(database).run("SELECT MAX(id) AS id FROM \(ident: table)")
-        guard let row = rows.first, try !row.decodeNil(column: "id") else { return 0 }
-        return try row.decode(column: "id", as: Int.self)
+        try await PlayerQueries(database).largestId(in: table)
     }
 }

@@ -1,3 +1,4 @@
+import PlayerStore
 /// A `"Users"` row of the demo database.
 public struct DemoUser: Sendable, Equatable {
     public let id: Int

@@ -1,3 +1,4 @@
+import PlayerStore
 import SQLKit
 
 /// Writes a demo database: the Sphery application's four tables filled by

@@ -1,3 +1,4 @@
+import PlayerStore
 import Foundation
 import MotivationEngine
 import SQLKit

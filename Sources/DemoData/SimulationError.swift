@@ -1,3 +1,4 @@
+import PlayerStore
 import Foundation
 
 /// Why a simulation did not run.

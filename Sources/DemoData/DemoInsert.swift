@@ -1,3 +1,4 @@
+import PlayerStore
 import SQLKit
 
 /// A demo row that can be written by a multi-row `INSERT`.
