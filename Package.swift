@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "PlayerStore",
                 "MotivationEngine",
+                "GaussianMixture",
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
@@ -78,7 +79,6 @@ let package = Package(
                 "ExperimentReport",
                 "PlayerCSV",
                 "PlayerStore",
-                "DemoData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
