@@ -67,7 +67,7 @@ public enum DemoDatabase {
     ) async throws {
         // PostgreSQL takes whole columns as arrays (no bound-parameter limit, far faster);
         // SQLite takes multi-row VALUES lists within its bound-parameter limit.
-        let postgres = database.dialect.name == "postgresql"
+        let postgres = SQLBackend(database) == .postgresql
         let step = postgres ? max(rowsPerStatement, 5_000) : DemoInsert<Row>.rowsPerStatement(preferred: rowsPerStatement)
         var start = rows.startIndex
         while start < rows.endIndex {
@@ -91,7 +91,7 @@ public enum DemoDatabase {
     }
 
     private static func tableExists(_ table: String, in database: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = database.dialect.name == "postgresql"
+        let query: SQLQueryString = SQLBackend(database) == .postgresql
             ? "SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = \(bind: table)"
             : "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)"
         return try await database.raw(query).first() != nil

@@ -69,7 +69,7 @@ struct DemoInsert<Row: DemoInsertable>: SQLExpression {
     }
 
     func serialize(to serializer: inout SQLSerializer) {
-        let postgres = serializer.dialect.name == "postgresql"
+        let postgres = SQLBackend(serializer.dialect) == .postgresql
         serializer.write(#"INSERT INTO "\#(Row.table)" ("# + Row.columns.map { #""\#($0)""# }.joined(separator: ", ") + ") VALUES ")
         var first = true
         for row in rows {

@@ -1,7 +1,7 @@
 import DatabaseTestSupport
 import Foundation
 import MotivationEngine
-import PlayerStore
+@testable import PlayerStore
 import SQLKit
 import Testing
 
@@ -144,6 +144,29 @@ struct MissingColumnTests {
                 }
                 #expect(error?.description.contains("column") == true, "\(String(describing: error))")
                 #expect(error?.description.contains("startSpeed") == true, "\(String(describing: error))")
+            }
+        }
+    }
+
+    @Test("a missing table is named; another refusal (a syntax error) is not taken for a missing table", arguments: TestDatabases.backends)
+    func aMissingTableIsNamed(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            try await database.open { db in
+                let missing = await #expect(throws: DatabaseError.self) {
+                    try await PlayerQueries(db).workouts(in: SmallSpheryData.dualFlow)
+                }
+                guard case .missingSchema(let what) = missing else {
+                    Issue.record("expected missingSchema, got \(String(describing: missing))")
+                    return
+                }
+                #expect(what.contains("table") && (what.contains("Workouts") || what.contains("HealthData") || what.contains("RaceConfigs")), "\(what)")
+                let other = await #expect(throws: DatabaseError.self) {
+                    _ = try await PlayerQueries(db).run("SELEKT 1")
+                }
+                guard case .queryFailed = other else {
+                    Issue.record("expected queryFailed, got \(String(describing: other))")
+                    return
+                }
             }
         }
     }

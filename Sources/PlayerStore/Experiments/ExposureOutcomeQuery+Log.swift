@@ -31,7 +31,7 @@ extension ExposureOutcomeQuery {
 
     /// `dataClock()` without checking the engine's tables (for a caller that has).
     func latestTime() async throws -> Date? {
-        let postgres = database.dialect.name == "postgresql"
+        let postgres = SQLBackend(database) == .postgresql
         let workouts = ExposureOutcomeSQL.milliseconds(#"MAX("createdAt")"#, postgres: postgres)
         let exposures = ExposureOutcomeSQL.milliseconds("MAX(created_at)", postgres: postgres)
         let latest = try await rows(

@@ -36,7 +36,7 @@ public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     func loggedOutcomes(experiment: String, followUpWorkouts: Int) async throws -> [ExposureOutcome] {
         let query = ExposureOutcomeSQL.query(
             experiment: experiment, followUpWorkouts: max(1, followUpWorkouts),
-            postgres: database.dialect.name == "postgresql")
+            postgres: SQLBackend(database) == .postgresql)
         return try await PlayerQueries(database).reduceRows(query, into: []) { outcomes, row in
             outcomes.append(try Self.outcome(row))
         }

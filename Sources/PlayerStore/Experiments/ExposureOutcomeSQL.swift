@@ -45,7 +45,8 @@ enum ExposureOutcomeSQL {
             later AS (
                 SELECT e.*, w.id AS workout, w.score, \(unsafeRaw: playedAt) - e.exposed_ms AS after_ms,
                        CASE WHEN rc."gameMode" = e.game_mode AND rc.difficulty = e.difficulty
-                                 AND rc.duration >= e.duration_minutes * 60 - 30 AND rc.duration < e.duration_minutes * 60 + 30
+                                 AND rc.duration >= e.duration_minutes * 60 - \(unsafeRaw: String(SQLDialectPieces.durationToleranceSeconds))
+                                 AND rc.duration < e.duration_minutes * 60 + \(unsafeRaw: String(SQLDialectPieces.durationToleranceSeconds))
                             THEN 1 ELSE 0 END AS same_segment
                 FROM exposed e
                 LEFT JOIN "Workouts" w

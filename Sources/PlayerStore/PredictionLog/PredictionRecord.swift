@@ -72,7 +72,7 @@ public struct PredictionRecord: Sendable, Equatable {
     /// without storing anything twice.
     public static func insert(_ records: [PredictionRecord], on database: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
-        let postgres = database.dialect.name == "postgresql"
+        let postgres = SQLBackend(database) == .postgresql
         func time(_ date: Date) -> SQLQueryString {
             let text = Self.timestamp.format(date)
             return postgres ? "\(bind: text)::timestamptz" : "\(bind: text)"

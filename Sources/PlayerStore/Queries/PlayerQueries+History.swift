@@ -23,8 +23,7 @@ extension PlayerQueries {
         user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts,
         personal: PersonalTargetSettings = .standard
     ) async throws -> PlayerHistory {
-        let minutes = segment.durationMinutes
-        let seconds = (shortest: minutes * 60 - 30, longest: minutes * 60 + 30)
+        let seconds = SQLDialectPieces.durationSeconds(minutes: segment.durationMinutes)
         let trendWorkouts = max(1, trendWorkouts)
         let limit = max(trendWorkouts, personal.workouts)
         var recent: [LatestWorkout] = []

@@ -60,8 +60,8 @@ public struct PlayerQueries: Sendable {
         if let mode = filter.gameMode { conditions = conditions + #" AND rc."gameMode" = "# + "\(bind: mode)" }
         if let difficulty = filter.difficulty { conditions = conditions + " AND rc.difficulty = \(bind: difficulty)" }
         if let minutes = filter.durationMinutes {
-            conditions = conditions
-                + " AND rc.duration >= \(bind: minutes * 60 - 30) AND rc.duration < \(bind: minutes * 60 + 30)"
+            let seconds = SQLDialectPieces.durationSeconds(minutes: minutes)
+            conditions = conditions + " AND rc.duration >= \(bind: seconds.shortest) AND rc.duration < \(bind: seconds.longest)"
         }
         return try await reduceRows(completedWorkouts(where: conditions), into: [:]) { groups, row in
             let (segment, record) = try Self.trainingRecord(row)

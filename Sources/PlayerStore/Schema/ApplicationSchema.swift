@@ -15,7 +15,7 @@ public enum ApplicationSchema {
     /// `TIMESTAMPTZ` on PostgreSQL and ISO 8601 text on SQLite (`YYYY-MM-DD`,
     /// `YYYY-MM-DDTHH:MM:SSZ`).
     public static func create(on database: any SQLDatabase) async throws {
-        let postgres = database.dialect.name == "postgresql"
+        let postgres = SQLBackend(database) == .postgresql
         let key = postgres ? "BIGINT PRIMARY KEY" : "INTEGER PRIMARY KEY"
         let real = postgres ? "DOUBLE PRECISION" : "REAL"
         let date = postgres ? "DATE" : "TEXT"

@@ -74,7 +74,7 @@ public enum EngineSchema {
     /// Runs every migration not yet recorded, in order; returns the versions it applied.
     @discardableResult
     public static func migrate(on database: any SQLDatabase) async throws -> [Int] {
-        let postgres = database.dialect.name == "postgresql"
+        let postgres = SQLBackend(database) == .postgresql
         try await database.raw(
             SQLQueryString(
                 "CREATE TABLE IF NOT EXISTS engine_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
