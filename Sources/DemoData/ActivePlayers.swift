@@ -1,6 +1,6 @@
-import PlayerStore
 import Foundation
 import MotivationEngine
+import PlayerStore
 import SQLKit
 
 /// The players a simulation starts from: everyone with a completed workout in the

@@ -1,4 +1,3 @@
-import PlayerStore
 /// Proleptic Gregorian UTC calendar arithmetic for the demo rows: fast, allocation-light and
 /// free of time zones and locales (Foundation's formatters are far too slow for millions of rows).
 public enum DemoCalendar {

@@ -1,4 +1,3 @@
-import PlayerStore
 /// The game configurations the demo database plays: game modes, difficulties and durations,
 /// how often players choose them and how they scale a score.
 public enum DemoCatalog {

@@ -1,4 +1,3 @@
-import PlayerStore
 /// Why a demo database was not written.
 public enum DemoDataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database already holds Sphery data; the demo never mixes with or overwrites it

@@ -1,4 +1,3 @@
-import PlayerStore
 import Foundation
 
 /// Generates a realistic synthetic Sphery database, deterministically for a seed.

@@ -1,4 +1,3 @@
-import PlayerStore
 import Foundation
 
 /// One synthetic player's hidden traits, drawn from the player's own random stream: how much

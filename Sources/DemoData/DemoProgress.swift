@@ -1,4 +1,3 @@
-import PlayerStore
 /// The size of a demo database: planned before it is written, and what was written.
 public struct DemoPlan: Sendable, Equatable {
     /// `"Users"` rows.

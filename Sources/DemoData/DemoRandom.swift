@@ -1,4 +1,3 @@
-import PlayerStore
 import Foundation
 import GaussianMixture
 

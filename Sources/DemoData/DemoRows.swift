@@ -1,4 +1,3 @@
-import PlayerStore
 /// A `"Users"` row of the demo database.
 public struct DemoUser: Sendable, Equatable {
     public let id: Int

@@ -1,6 +1,6 @@
-import PlayerStore
 import Foundation
 import MotivationEngine
+import PlayerStore
 import SQLKit
 
 /// Advances a player database by simulated weeks of play, calling the engine as the game

@@ -1,4 +1,3 @@
-import PlayerStore
 import MotivationEngine
 
 /// The effects a simulation gives what players are shown, on their chance of returning within

@@ -1,4 +1,3 @@
-import PlayerStore
 import Foundation
 
 /// Why a simulation did not run.

@@ -1,4 +1,3 @@
-import PlayerStore
 /// How far a simulation has got, reported after every simulated day.
 public struct SimulationProgress: Sendable, Equatable {
     /// Days simulated so far.

@@ -1,4 +1,3 @@
-import PlayerStore
 import Foundation
 
 /// What a simulation wrote.

@@ -1,5 +1,5 @@
-import PlayerStore
 import MotivationEngine
+import PlayerStore
 import SQLKit
 
 /// Collects a simulation's rows (workouts, their race configurations, exposures) and writes
