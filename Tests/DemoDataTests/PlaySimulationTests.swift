@@ -199,7 +199,7 @@ private struct SimulationFixture: Sendable {
         let simulation = PlaySimulation(registry: registry, plan: DemoExperiment.plan, weeks: weeks, effects: effects)
         return try await PlayerDatabase.with(.sqlite(path: path)) { db in
             _ = try await simulation.run(on: db)
-            return try await RetentionReporter(plan: DemoExperiment.plan).report(from: ExposureOutcomeQuery(db)).report
+            return try await RetentionReporter(plan: DemoExperiment.plan).report(from: try await ExposureOutcomeQuery.verified(db)).report
         }
     }
 

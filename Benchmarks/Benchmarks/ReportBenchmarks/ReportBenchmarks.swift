@@ -42,7 +42,7 @@ let benchmarks: @Sendable () -> Void = {
             "Retention report, \(name) (10^5 exposures, 10^6 workouts)",
             closure: { benchmark in
                 for _ in benchmark.scaledIterations {
-                    let result = try await PlayerDatabase.with(location) { try await reporter.report(from: ExposureOutcomeQuery($0)) }
+                    let result = try await PlayerDatabase.with(location) { try await reporter.report(from: try await ExposureOutcomeQuery.verified($0)) }
                     benchmark.measurement(Metrics.query, Int(result.query / .milliseconds(1)))
                     benchmark.measurement(Metrics.building, Int(result.building / .milliseconds(1)))
                     blackHole(result.report)

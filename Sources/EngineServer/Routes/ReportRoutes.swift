@@ -39,7 +39,7 @@ struct ReportRoutes: Sendable {
         }
         guard let pool else { throw APIError.noDatabase }
         let request = reporter
-        return try await pool.withDatabase { db in try await request.report(from: ExposureOutcomeQuery(db)).report }
+        return try await pool.withDatabase { db in try await request.report(from: try await ExposureOutcomeQuery.verified(db)).report }
     }
 }
 

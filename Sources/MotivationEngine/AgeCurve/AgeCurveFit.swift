@@ -76,10 +76,20 @@ struct AgeCurveFit {
             return curve(power: 0) ?? AgeCurve(ages: grid, power: 0, median: grid.map { _ in 1 }, variation: grid.map { _ in 1 }, players: rows.count)
         }
         var low = max(powerRange.lowerBound, best.0 - step), high = min(powerRange.upperBound, best.0 + step)
+        // Each step keeps one inner point and its likelihood, so it costs one new fit.
         let ratio = (5.0.squareRoot() - 1) / 2
+        var a = high - ratio * (high - low), b = low + ratio * (high - low)
+        var (atA, atB) = (value(a).0, value(b).0)
         while high - low > 0.01 {
-            let a = high - ratio * (high - low), b = low + ratio * (high - low)
-            if value(a).0 >= value(b).0 { high = b } else { low = a }
+            if atA >= atB {
+                (high, b, atB) = (b, a, atA)
+                a = high - ratio * (high - low)
+                atA = value(a).0
+            } else {
+                (low, a, atA) = (a, b, atB)
+                b = low + ratio * (high - low)
+                atB = value(b).0
+            }
         }
         let power = ((low + high) / 2 * 100).rounded() / 100
         let chosen = value(power)

@@ -8,13 +8,8 @@ extension ExposureOutcomeQuery {
     /// The experiments with at least one exposure, by name.
     /// - Throws: `ExposureLogError` when the engine's tables are missing or too old.
     public func experiments() async throws -> [String] {
-        try await requireExposureLog()
-        return try await loggedExperiments()
-    }
-
-    /// `experiments()` without checking the engine's tables (for a caller that has).
-    func loggedExperiments() async throws -> [String] {
-        try await rows(
+        try await checkLog()
+        return try await rows(
             "SELECT DISTINCT experiment FROM engine_predictions WHERE experiment IS NOT NULL ORDER BY experiment"
         ).map { try $0.decode(column: "experiment", as: String.self) }
     }
@@ -25,12 +20,7 @@ extension ExposureOutcomeQuery {
     /// - Throws: `ExposureLogError` when the engine's tables are missing or too old;
     ///   `DatabaseError.missingSchema` when the workouts are.
     public func dataClock() async throws -> Date? {
-        try await requireExposureLog()
-        return try await latestTime()
-    }
-
-    /// `dataClock()` without checking the engine's tables (for a caller that has).
-    func latestTime() async throws -> Date? {
+        try await checkLog()
         let postgres = SQLBackend(database) == .postgresql
         let workouts = ExposureOutcomeSQL.milliseconds(#"MAX("createdAt")"#, postgres: postgres)
         let exposures = ExposureOutcomeSQL.milliseconds("MAX(created_at)", postgres: postgres)

@@ -7,10 +7,31 @@ import SQLKit
 /// The engine's tables must exist (`EngineSchema.migrate`); the queries never write.
 public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     let database: any SQLDatabase
+    /// Whether the engine's tables were checked when the queries were made (`verified(_:)`),
+    /// so that no read checks them again.
+    private let logVerified: Bool
 
-    /// Queries on `database`.
+    /// Queries on `database`; each read checks the engine's tables first.
     public init(_ database: any SQLDatabase) {
+        self.init(database, logVerified: false)
+    }
+
+    private init(_ database: any SQLDatabase, logVerified: Bool) {
         self.database = database
+        self.logVerified = logVerified
+    }
+
+    /// Queries on `database` whose engine tables are checked once, now: for a caller that reads
+    /// several times (the retention report reads the experiments, the clock and the outcomes).
+    /// - Throws: `ExposureLogError` when the engine's tables are missing or too old.
+    public static func verified(_ database: any SQLDatabase) async throws -> ExposureOutcomeQuery {
+        try await ExposureOutcomeQuery(database).requireExposureLog()
+        return ExposureOutcomeQuery(database, logVerified: true)
+    }
+
+    /// Checks the engine's tables unless that was done when the queries were made.
+    func checkLog() async throws {
+        if !logVerified { try await requireExposureLog() }
     }
 
     /// What happened after each player's first exposure in `experiment`, one outcome per player,
@@ -27,13 +48,7 @@ public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     public func outcomes(
         experiment: String, followUpWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
     ) async throws -> [ExposureOutcome] {
-        try await requireExposureLog()
-        return try await loggedOutcomes(experiment: experiment, followUpWorkouts: followUpWorkouts)
-    }
-
-    /// `outcomes(experiment:followUpWorkouts:)` without checking the engine's tables (for a
-    /// caller that has).
-    func loggedOutcomes(experiment: String, followUpWorkouts: Int) async throws -> [ExposureOutcome] {
+        try await checkLog()
         let query = ExposureOutcomeSQL.query(
             experiment: experiment, followUpWorkouts: max(1, followUpWorkouts),
             postgres: SQLBackend(database) == .postgresql)

@@ -56,7 +56,7 @@ struct ReportCommand: AsyncParsableCommand {
             experiment: experiment, plan: try experiments.map { try ExperimentPlan.load(from: URL(fileURLWithPath: $0)) },
             asOf: try asOfDate(), hitWorkouts: hitWorkouts)
         let result = try await PlayerDatabase.with(try database.location()) { db in
-            try await reporter.report(from: ExposureOutcomeQuery(db)) { StandardError.print($0) }
+            try await reporter.report(from: try await ExposureOutcomeQuery.verified(db)) { StandardError.print($0) }
         }
         StandardError.print("  outcomes read in \(Self.seconds(result.query)), report built in \(Self.seconds(result.building))")
         return result.report

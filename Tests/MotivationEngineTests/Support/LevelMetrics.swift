@@ -121,19 +121,14 @@ enum LevelMetrics {
         RankCorrelation.spearman(x, y) ?? .nan
     }
 
-    /// The `q`-th percentile with linear interpolation (numpy's default); `values` not empty.
+    /// The `q`-th percentile with linear interpolation (numpy's default; the engine's own
+    /// `PercentileTable.percentile`); `values` not empty.
     static func percentile(_ q: Double, of values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let position = q / 100 * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        PercentileTable.percentile(q, ofSorted: values.sorted())
     }
 
-    /// numpy's median (the mean of the middle two for an even count); `values` not empty.
+    /// numpy's median (the engine's `Aggregation.median`); `values` not empty.
     static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        Aggregation.median(values)
     }
 }
