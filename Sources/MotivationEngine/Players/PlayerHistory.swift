@@ -1,5 +1,4 @@
 import Foundation
-import MotivationEngine
 
 /// One player's recent form in a segment, for the live analysis: the latest completed workout,
 /// the personal best and the trend over the last workouts.
