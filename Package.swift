@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MotivationEngine", targets: ["MotivationEngine"]),
         .library(name: "PlayerStore", targets: ["PlayerStore"]),
         .library(name: "DemoData", targets: ["DemoData"]),
+        .library(name: "EngineAPI", targets: ["EngineAPI"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
         .executable(name: "sphery-engine", targets: ["sphery-engine"]),
     ],
@@ -72,8 +73,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "EngineAPI",
+            dependencies: [
+                "MotivationEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
             name: "EngineServer",
             dependencies: [
+                "EngineAPI",
                 "GaussianMixture",
                 "MotivationEngine",
                 "ExperimentReport",
@@ -105,6 +115,7 @@ let package = Package(
                 "PlayerCSV",
                 "PlayerStore",
                 "DemoData",
+                "EngineAPI",
                 "EngineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,6 +132,10 @@ let package = Package(
             dependencies: ["Statistics"]
         ),
         .testTarget(
+            name: "EngineAPITests",
+            dependencies: ["EngineAPI", "MotivationEngine", "TestSupport"]
+        ),
+        .testTarget(
             name: "PlayerCSVTests",
             dependencies: ["PlayerCSV", "TestSupport"]
         ),
@@ -130,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MotivationEngineTests",
-            dependencies: ["MotivationEngine", "Statistics", "PlayerCSV", "TestSupport"]
+            dependencies: ["MotivationEngine", "EngineAPI", "Statistics", "PlayerCSV", "TestSupport"]
         ),
         .target(
             name: "TestSupport",
@@ -153,6 +168,7 @@ let package = Package(
         .testTarget(
             name: "EngineServerTests",
             dependencies: [
+                "EngineAPI",
                 "EngineServer",
                 "ExperimentReport",
                 "PlayerStore",
@@ -171,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpheryEngineTests",
-            dependencies: ["sphery-engine", "EngineServer", "PlayerStore", "ExperimentReport", "DemoData"]
+            dependencies: ["sphery-engine", "EngineAPI", "EngineServer", "PlayerStore", "ExperimentReport", "DemoData"]
         ),
     ]
 )

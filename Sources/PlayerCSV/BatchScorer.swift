@@ -125,7 +125,7 @@ public struct BatchScorer: Sendable {
         writer.append(message.nextTargetPercentile)
         writer.append(message.pointsToNextTarget)
         writer.append(message.status.rawValue)
-        writer.append(message.targetPolicy)
+        writer.append(message.targetPolicy.rawValue)
         writer.append(message.message)
         writer.append("")
     }

@@ -1,3 +1,4 @@
+import EngineAPI
 import EngineServer
 import Foundation
 import HTTPTypes
@@ -16,10 +17,10 @@ struct AnalyzeRouteTests {
             try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
-                let answer = try JSONDecoder().decode(Analysis.self, from: Data(response.body.readableBytesView))
+                let answer = try JSONValue.parse(Data(response.body.readableBytesView))
                 let expected = try registry.analyze(try AnalysisInputDecoding.decode(Data(ServerFixture.expert10.utf8)))
-                #expect(answer == expected)
-                #expect(answer.segment == ServerFixture.dualFlow10)
+                #expect(answer == (try expected.jsonValue))
+                #expect(expected.segment == ServerFixture.dualFlow10)
             }
         }
     }

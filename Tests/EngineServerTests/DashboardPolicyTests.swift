@@ -19,7 +19,7 @@ struct DashboardPolicyTests {
                     AnalysisInput(
                         gameMode: "DualFlow", difficulty: -1, durationMinutes: 10, score: 150_000,
                         recentScores: [131_000, 142_000, 138_500], targetPolicy: .personal))
-                #expect(expected.motivationalMessage.targetReason.source == "personal")
+                #expect(expected.motivationalMessage.targetReason.source == .personal)
                 #expect(page.contains("Why this target (personal policy): your 60th percentile over your last 4 games"))
                 #expect(page.contains(#"<option value="personal" selected>personal</option>"#))
                 #expect(page.contains(#"value="131000 142000;138500""#))  // the form's + is a space again

@@ -1,3 +1,4 @@
+import EngineAPI
 import EngineServer
 import Foundation
 import HTTPTypes
@@ -20,7 +21,7 @@ struct OpenAPIContract: Sendable {
     /// The document in the source tree.
     static let sourceURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/EngineServer/Resources/openapi.yaml")
+        .appendingPathComponent("Sources/EngineAPI/Resources/openapi.yaml")
 
     /// Parses the document's YAML.
     /// - Throws: when the YAML is malformed or empty.
@@ -81,7 +82,7 @@ struct OpenAPIContract: Sendable {
         var names: Set<String> = []
         for parameter in listed {
             let resolved = try validator.dereference(parameter)
-            if resolved["in"]?.stringValue == location, let name = resolved["name"]?.stringValue { names.insert(name) }
+            if resolved["in"]?.string == location, let name = resolved["name"]?.string { names.insert(name) }
         }
         return names
     }
@@ -148,12 +149,12 @@ struct OpenAPIContractTests {
     func documentShape() async throws {
         let contract = try OpenAPIContract.fromSource()
         #expect(contract.document["openapi"] == .string("3.1.0"))
-        #expect(contract.document["info"]?["title"]?.stringValue?.isEmpty == false)
+        #expect(contract.document["info"]?["title"]?.string?.isEmpty == false)
         var references: [String] = []
         func collect(_ value: JSONValue) {
             switch value {
             case .object(let object):
-                if let reference = object["$ref"]?.stringValue { references.append(reference) }
+                if let reference = object["$ref"]?.string { references.append(reference) }
                 object.values.forEach(collect)
             case .array(let array): array.forEach(collect)
             default: break

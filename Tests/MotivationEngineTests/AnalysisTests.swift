@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Testing
 @testable import MotivationEngine
@@ -82,7 +83,7 @@ struct AnalysisTests {
         #expect(analysis.motivationalMessage.currentPercentile == 68.4)
         #expect(analysis.model.id == Fixtures.model.id)
         #expect(analysis.model.trainedAt == "2025-06-15T15:06:40Z")
-        #expect(analysis.motivationalMessage.targetPolicy == "cohort")
+        #expect(analysis.motivationalMessage.targetPolicy == .cohort)
     }
 
     @Test("the current percentile on the trained model is the interpolated percentile, to 0.1")
@@ -105,7 +106,7 @@ struct AnalysisTests {
             #expect(m.status == status, "score \(score)")
             #expect(m.pointsToNextTarget == (target - score).rounded(.up), "score \(score)")
             #expect(m.targetReason.percentile == percentile)
-            #expect(m.targetReason.source == (percentile == nil ? "personal_step" : "cohort"))
+            #expect(m.targetReason.source == (percentile == nil ? .personalStep : .cohort))
         }
         // Rungs: the next 5th percentile at least one above the score's.
         check(10_000, 2, 15_000, 15, .belowRange)

@@ -173,7 +173,7 @@ struct PlayerPage {
             nextTargetPercentile: message.nextTargetPercentile.map { "the \(DashboardFormatting.ordinal($0)) percentile" } ?? "a stretch goal",
             pointsToGo: DashboardFormatting.points(message.pointsToNextTarget),
             currentPercentile: DashboardFormatting.ordinal(message.currentPercentile), reason: message.targetReason.text,
-            policy: message.targetPolicy,
+            policy: message.targetPolicy.rawValue,
             confidence: DashboardFormatting.percent(analysis.clusterPrediction.confidence),
             probabilities: zip(engine.model.clusters, analysis.clusterPrediction.probabilities).map {
                 Probability(label: $0.label, percent: DashboardFormatting.percent($1))

@@ -1,4 +1,4 @@
-import Foundation
+import EngineAPI
 import Hummingbird
 import MotivationEngine
 
@@ -23,10 +23,13 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
         Response.json(body, status: status)
     }
 
+    /// The code and message, as the wire carries them.
+    var wire: ErrorBody { ErrorBody(code: code, message: message) }
+
     /// `{"error": {"code": …, "message": …}}`.
     var body: ByteBuffer {
         var writer = JSONWriter(buffer: ByteBuffer())
-        writer.write(self)
+        wire.answer.write(to: &writer)
         return writer.buffer
     }
 }
@@ -35,10 +38,10 @@ extension APIError {
     /// The answer to a player that cannot be analysed: 400 for a bad field or an ambiguous
     /// segment, 404 for a segment without a model.
     init(_ error: AnalysisError) {
+        let wire = ErrorBody(error)
         switch error {
-        case .invalidField(let name, let problem): self = .invalidField(name, problem)
-        case .unknownSegment: self.init(.notFound, code: "unknown_segment", message: error.description)
-        case .ambiguousSegment: self.init(.badRequest, code: "ambiguous_segment", message: error.description)
+        case .invalidField, .ambiguousSegment: self.init(.badRequest, code: wire.code, message: wire.message)
+        case .unknownSegment: self.init(.notFound, code: wire.code, message: wire.message)
         }
     }
 
@@ -70,40 +73,9 @@ extension APIError {
     }
 }
 
-extension JSONWriter {
-    /// Writes `{"error": {"code": …, "message": …}}`.
-    mutating func write(_ error: APIError) {
-        beginObject()
-        key("error"); writeBody(of: error)
-        endObject()
-    }
-
-    /// Writes `{"code": …, "message": …}`.
-    mutating func writeBody(of error: APIError) {
-        beginObject()
-        key("code"); value(error.code)
-        key("message"); value(error.message)
-        endObject()
-    }
-}
-
 extension Response {
     /// A JSON response with `body`.
     static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
-
-    /// A JSON response of `value` as its `Encodable` conformance writes it, dates as ISO 8601 and
-    /// keys sorted (the routes off the hot path; `JSONWriter` writes the analyses).
-    static func json(encoding value: some Encodable) throws -> Response {
-        .json(ByteBuffer(bytes: try encoder.encode(value)))
-    }
-
-    /// The encoder of `json(encoding:)`, made once.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 }

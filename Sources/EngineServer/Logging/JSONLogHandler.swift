@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Hummingbird
 import Logging
@@ -34,10 +35,10 @@ public struct JSONLogHandler: LogHandler {
         // Room for a request line (about 250 bytes) at once; an empty buffer would grow through 64, 128 and 256.
         var writer = JSONWriter(buffer: Self.allocator.buffer(capacity: 512))
         writer.beginObject()
-        writer.key("time"); writer.value(Self.timestamp(date))
-        writer.key("level"); writer.value(event.level.rawValue)
-        writer.key("logger"); writer.value(label)
-        writer.key("message"); writer.value(event.message.description)
+        writer.key(Key.time); writer.value(Self.timestamp(date))
+        writer.key(Key.level); writer.value(event.level.rawValue)
+        writer.key(Key.logger); writer.value(label)
+        writer.key(Key.message); writer.value(event.message.description)
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let own = event.metadata { merged.merge(own) { $1 } }
@@ -51,6 +52,20 @@ public struct JSONLogHandler: LogHandler {
     }
 
     private static let allocator = ByteBufferAllocator()
+
+    /// The keys every log line has; the metadata's follow.
+    private enum Key: WireKey {
+        case time, level, logger, message
+
+        var name: StaticString {
+            switch self {
+            case .time: "time"
+            case .level: "level"
+            case .logger: "logger"
+            case .message: "message"
+            }
+        }
+    }
 
     private static func write(_ value: Logger.Metadata.Value, to writer: inout JSONWriter) {
         switch value {

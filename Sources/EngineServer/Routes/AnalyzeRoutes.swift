@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Hummingbird
 import MotivationEngine
@@ -27,12 +28,11 @@ struct AnalyzeRoutes: Sendable {
 
     /// One player: the analysis JSON of DESIGN.md, with the target of the requested policy or,
     /// for a player with an id in a running experiment, of their arm.
-    func analyze(_ request: Request, context: Context) async throws -> Response {
+    func analyze(_ request: Request, context: Context) async throws -> Analysis {
         let language = try request.language()
-        let body = try await request.collectedBody(upTo: limits.body, expected: "a JSON object")
-        var input =
-            try body.withUnsafeReadableBytes(AnalysisInputReader.read)
-            ?? AnalysisInputDecoding.decode(Data(body.readableBytesView))
+        var context = context
+        context.maxUploadSize = limits.body
+        var input = try await request.decode(as: AnalysisInput.self, context: context)
         let now = Date()
         let presentation = experiments.presentation(for: input.userId, requested: input.targetPolicy, at: now)
         input.targetPolicy = presentation.policy
@@ -42,7 +42,7 @@ struct AnalyzeRoutes: Sendable {
             predictionLog.record(PredictionRecord(
                 analysis, userId: user, language: language, route: "/v1/analyze", assignment: presentation.assignment, at: now))
         }
-        return .json(try JSONWriter.encode(analysis))
+        return analysis
     }
 
     /// Many players: a JSON array answered with `{"results": […], "analysed": n, "failed": m}` in
@@ -70,7 +70,7 @@ struct AnalyzeRoutes: Sendable {
             })
         }
         metrics.recordAnalyses(results)
-        return .json(try JSONWriter.encodeBatch(results))
+        return try BatchAnswer(results).response(from: request, context: context)
     }
 }
 
@@ -82,7 +82,7 @@ extension AnalyzeRoutes {
             return try JSONDecoder().decode([BatchItem].self, from: Data(body.readableBytesView))
         } catch let error as DecodingError {
             throw APIError.invalidBody(
-                "the body must be a JSON array of player objects (or text/csv): \(AnalysisInputDecoding.fieldError(error).description)")
+                "the body must be a JSON array of player objects (or text/csv): \(AnalysisError(error).description)")
         }
     }
 }
@@ -99,7 +99,7 @@ struct BatchItem: Decodable {
         do {
             input = .success(try AnalysisInput(from: decoder))
         } catch let error as DecodingError {
-            input = .failure(AnalysisInputDecoding.fieldError(error))
+            input = .failure(AnalysisError(error))
         } catch {
             input = .failure(.invalidField(name: "input", problem: "cannot be read: \(error)"))
         }

@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Hummingbird
 import Logging
@@ -13,12 +14,12 @@ struct ModelRoutes: Sendable {
     let metrics: EngineMetrics
 
     func add(to router: Router<Context>) {
-        router.get("/v1/segments") { _, _ in try Response.json(encoding: SegmentList(models.current.registry)) }
+        router.get("/v1/segments") { _, _ in SegmentList(models.current.registry) }
         router.get("/v1/models") { _, _ in
             let loaded = models.current
-            return try Response.json(encoding: ModelList(
+            return ModelList(
                 loadedAt: loaded.loadedAt,
-                models: loaded.registry.engines.values.map(ModelSummary.init).sorted { $0.name < $1.name }))
+                models: loaded.registry.engines.values.map(ModelSummary.init).sorted { $0.name < $1.name })
         }
         router.get("/v1/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
@@ -27,12 +28,12 @@ struct ModelRoutes: Sendable {
                 let known = registry.segmentNames.joined(separator: ", ")
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'; loaded: \(known)")
             }
-            return try Response.json(encoding: engine.modelInfo)
+            return engine.modelInfo
         }
         router.post("/v1/models/reload") { request, context in try reload(request, context: context) }
     }
 
-    func reload(_ request: Request, context: Context) throws -> Response {
+    func reload(_ request: Request, context: Context) throws -> ReloadResult {
         guard let adminKey, adminKey.authorizes(request) else { throw APIError.unauthorized }
         do {
             let loaded = try models.reload()
@@ -40,7 +41,7 @@ struct ModelRoutes: Sendable {
             context.logger.info(
                 "models reloaded",
                 metadata: ["request_id": .string(context.requestID), "models": "\(loaded.registry.engines.count)", "trigger": "api"])
-            return try Response.json(encoding: ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.segmentNames))
+            return ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.segmentNames)
         } catch let error as ModelFileError {
             metrics.recordReload(succeeded: false)
             context.logger.error(
@@ -50,77 +51,5 @@ struct ModelRoutes: Sendable {
                 .unprocessableContent, code: "model_reload_failed",
                 message: "\(error); the models loaded before keep serving")
         }
-    }
-
-}
-
-/// `GET /v1/segments`.
-struct SegmentList: Encodable {
-    let segments: [SegmentEntry]
-
-    struct SegmentEntry: Encodable {
-        let name: String
-        let segment: SegmentKey
-        let players: Int
-        let clusters: Int
-    }
-
-    init(_ registry: ModelRegistry) {
-        segments = registry.engines.values.map { engine in
-            SegmentEntry(
-                name: engine.model.segment.fileStem, segment: engine.model.segment, players: engine.model.rows.players,
-                clusters: engine.model.clusters.count)
-        }.sorted { $0.name < $1.name }
-    }
-}
-
-/// `GET /v1/models`.
-struct ModelList: Encodable {
-    let loadedAt: Date
-    let models: [ModelSummary]
-
-    enum CodingKeys: String, CodingKey {
-        case models
-        case loadedAt = "loaded_at"
-    }
-}
-
-/// One model in `GET /v1/models`.
-struct ModelSummary: Encodable {
-    let name: String
-    let id: String
-    let segment: SegmentKey
-    let trainedAt: Date
-    let players: Int
-    let clusters: [String]
-    let bic: Double
-    let features: [Feature]
-
-    enum CodingKeys: String, CodingKey {
-        case name, id, segment, players, clusters, bic, features
-        case trainedAt = "trained_at"
-    }
-
-    init(_ engine: SegmentEngine) {
-        let model = engine.model
-        name = model.segment.fileStem
-        id = model.id
-        segment = model.segment
-        trainedAt = model.trainedAt
-        players = model.rows.players
-        clusters = model.clusters.map(\.label)
-        bic = model.fit.bic
-        features = model.features
-    }
-}
-
-/// `POST /v1/models/reload`.
-struct ReloadResult: Encodable {
-    let loadedAt: Date
-    let segments: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case segments
-        case loadedAt = "loaded_at"
     }
 }

@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Hummingbird
 import PlayerStore
@@ -24,7 +25,7 @@ struct OperationsRoutes: Sendable {
         router.get("/openapi.yaml") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: try OpenAPIDocument.bytes()))
+                body: .init(byteBuffer: try openAPIBody()))
         }
     }
 
@@ -47,19 +48,14 @@ struct OperationsRoutes: Sendable {
 /// The body of `GET /health`, made once.
 private let healthyBody = ByteBuffer(string: #"{"status":"ok"}"#)
 
-/// The OpenAPI 3.1 document shipped with the service (`Resources/openapi.yaml`), read once.
-enum OpenAPIDocument {
-    private static let loaded: ByteBuffer? = Bundle.module
-        .url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources")
-        .flatMap { try? Data(contentsOf: $0) }
-        .map { ByteBuffer(bytes: $0) }
+/// The OpenAPI document's bytes, made once.
+private let openAPIDocument = OpenAPIDocument.bytes.map { ByteBuffer(bytes: $0) }
 
-    /// The document's bytes.
-    /// - Throws: when the resource is missing (a packaging bug).
-    static func bytes() throws -> ByteBuffer {
-        guard let loaded else {
-            throw APIError(.internalServerError, code: "internal_error", message: "the OpenAPI document is missing from the build")
-        }
-        return loaded
+/// The OpenAPI document's body.
+/// - Throws: 500 when the resource is missing from the build (a packaging bug).
+private func openAPIBody() throws -> ByteBuffer {
+    guard let openAPIDocument else {
+        throw APIError(.internalServerError, code: "internal_error", message: "the OpenAPI document is missing from the build")
     }
+    return openAPIDocument
 }

@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Hummingbird
 import MotivationEngine
@@ -21,7 +22,7 @@ struct PlayerRoutes: Sendable {
         router.get(RouterPath(Self.route)) { request, context in try await motivation(request, context: context) }
     }
 
-    func motivation(_ request: Request, context: Context) async throws -> Response {
+    func motivation(_ request: Request, context: Context) async throws -> PlayerMotivation {
         let text = try context.parameters.require("userId")
         guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
         let query = request.uri.queryParameters
@@ -53,7 +54,7 @@ struct PlayerRoutes: Sendable {
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
         predictionLog?.record(PredictionRecord(
             analysis, userId: text, language: language, route: Self.route, assignment: presentation.assignment, at: now))
-        return .json(try JSONWriter.encode(analysis, history: history))
+        return PlayerMotivation(analysis: analysis, history: history)
     }
 
     /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out (or

@@ -14,7 +14,7 @@ struct ReportRoutes: Sendable {
 
     func add(to router: Router<Context>) {
         router.get("/v1/reports/retention") { request, _ in
-            try Response.json(encoding: try await Self.report(for: request, pool: pool, experiments: experiments))
+            try await Self.report(for: request, pool: pool, experiments: experiments)
         }
     }
 

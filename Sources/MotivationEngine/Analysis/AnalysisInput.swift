@@ -1,7 +1,7 @@
 /// One player to analyse: the segment (any part may be left out when the loaded models make it
 /// unambiguous) and the player's current form. `age` and `startSpeed` may be missing: the
-/// mixture is then marginalised over them.
-public struct AnalysisInput: Codable, Sendable, Equatable {
+/// mixture is then marginalised over them. Its JSON is read by `EngineAPI`.
+public struct AnalysisInput: Sendable, Equatable {
     public var gameMode: String?
     public var difficulty: Int?
     public var durationMinutes: Double?
@@ -32,70 +32,6 @@ public struct AnalysisInput: Codable, Sendable, Equatable {
         self.userId = userId
         self.recentScores = recentScores
         self.targetPolicy = targetPolicy
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case gameMode = "game_mode"
-        case difficulty
-        case durationMinutes = "duration_minutes"
-        case score, age, startSpeed
-        case userId = "user_id"
-        case recentScores = "recent_scores"
-        case targetPolicy = "target_policy"
-    }
-
-    /// Decodes field by field, so that an error names its field even where Foundation's decoder
-    /// would not (a number too large for its type); `user_id` may be a string or a whole number.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        gameMode = try Self.field(String.self, .gameMode, in: container)
-        difficulty = try Self.field(Int.self, .difficulty, in: container)
-        durationMinutes = try Self.field(Double.self, .durationMinutes, in: container)
-        guard container.contains(.score) else {
-            throw DecodingError.keyNotFound(CodingKeys.score, .init(codingPath: container.codingPath, debugDescription: "score is required"))
-        }
-        guard let score = try Self.field(Double.self, .score, in: container) else {
-            throw DecodingError.valueNotFound(
-                Double.self, .init(codingPath: container.codingPath + [CodingKeys.score], debugDescription: "score is null"))
-        }
-        self.score = score
-        age = try Self.field(Double.self, .age, in: container)
-        startSpeed = try Self.field(Double.self, .startSpeed, in: container)
-        if let number = try? container.decodeIfPresent(Int.self, forKey: .userId) {
-            userId = String(number)
-        } else {
-            userId = try Self.field(String.self, .userId, in: container)
-        }
-        recentScores = try Self.field([Double].self, .recentScores, in: container)
-        if let policy = try Self.field(String.self, .targetPolicy, in: container) {
-            guard let kind = TargetPolicyKind(rawValue: policy) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: container.codingPath + [CodingKeys.targetPolicy],
-                    debugDescription: "must be one of " + TargetPolicyKind.names
-                        + ", got \"\(policy)\""))
-            }
-            targetPolicy = kind
-        }
-    }
-
-    /// The value of `key`, nil when missing or null.
-    /// - Throws: `DecodingError` with the key in its path, whatever the decoder threw.
-    private static func field<Value: Decodable>(
-        _ type: Value.Type, _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>
-    ) throws -> Value? {
-        do {
-            return try container.decodeIfPresent(type, forKey: key)
-        } catch let error as DecodingError {
-            throw error
-        } catch {
-            let problem =
-                switch type {
-                case is Int.Type: "must be a whole number within range"
-                case is String.Type: "must be valid UTF-8 text"
-                default: "must be a number within range"
-                }
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [key], debugDescription: problem))
-        }
     }
 }
 

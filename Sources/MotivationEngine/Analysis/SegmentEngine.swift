@@ -123,7 +123,7 @@ public final class SegmentEngine: Sendable {
             message: rendered.text, nextTarget: chosen.score, nextTargetPercentile: chosen.segmentPercentile,
             pointsToNextTarget: max(0, (chosen.score - score).rounded(.up)),
             currentPercentile: (current * 10).rounded() / 10, status: chosen.status,
-            targetPolicy: policy.rawValue, targetReason: chosen.reason, targetShown: showTarget,
+            targetPolicy: policy, targetReason: chosen.reason, targetShown: showTarget,
             templateId: rendered.templateId)
     }
 

@@ -56,7 +56,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         do {
             plan = try decoder.decode(ExperimentPlan.self, from: data)
         } catch let error as DecodingError {
-            throw ExperimentPlanError(file: file, problem: AnalysisInputDecoding.fieldError(error).description)
+            throw ExperimentPlanError(file: file, problem: AnalysisError(error).description)
         }
         if let problem = plan.experiments.lazy.compactMap(\.problem).first {
             throw ExperimentPlanError(file: file, problem: problem)

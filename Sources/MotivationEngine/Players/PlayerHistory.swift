@@ -2,7 +2,7 @@ import Foundation
 
 /// One player's recent form in a segment, for the live analysis: the latest completed workout,
 /// the personal best and the trend over the last workouts.
-public struct PlayerHistory: Codable, Sendable, Equatable {
+public struct PlayerHistory: Sendable, Equatable {
     public var userId: Int
     public var segment: SegmentKey
     /// The latest completed workout's values (`age` is nil without a date of birth).
@@ -22,7 +22,7 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
     public var trend: Trend
 
     /// The least-squares slope of the scores of the last workouts, oldest to newest.
-    public struct Trend: Codable, Sendable, Equatable {
+    public struct Trend: Sendable, Equatable {
         /// Workouts the trend is taken over.
         public var workouts: Int
         /// Change of score per workout.
@@ -48,24 +48,24 @@ public struct PlayerHistory: Codable, Sendable, Equatable {
             slopePerWorkout = covariance / variance
             improving = slopePerWorkout > 0
         }
-
-        enum CodingKeys: String, CodingKey {
-            case workouts, improving
-            case slopePerWorkout = "slope_per_workout"
-        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case segment, trend
-        case userId = "user_id"
-        case latestScore = "latest_score"
-        case latestAge = "latest_age"
-        case latestStartSpeed = "latest_start_speed"
-        case latestPlayedAt = "latest_played_at"
-        case personalBest = "personal_best"
-        case completedWorkouts = "completed_workouts"
-        case recentScores = "recent_scores"
-        case windowScores = "window_scores"
+    /// A history of the given values; `trend` is taken over `recentScores`.
+    public init(
+        userId: Int, segment: SegmentKey, latestScore: Double, latestAge: Double?, latestStartSpeed: Double?,
+        latestPlayedAt: Date, personalBest: Double, completedWorkouts: Int, recentScores: [Double], windowScores: [Double]
+    ) {
+        self.userId = userId
+        self.segment = segment
+        self.latestScore = latestScore
+        self.latestAge = latestAge
+        self.latestStartSpeed = latestStartSpeed
+        self.latestPlayedAt = latestPlayedAt
+        self.personalBest = personalBest
+        self.completedWorkouts = completedWorkouts
+        self.recentScores = recentScores
+        self.windowScores = windowScores
+        trend = Trend(scores: recentScores)
     }
 
     /// The analysis input for the latest workout under `policy`, with the window's earlier scores.

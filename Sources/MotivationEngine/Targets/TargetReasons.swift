@@ -30,7 +30,7 @@ struct TargetReasons: Sendable {
             let wording = ReasonWording(language)
             let segment = model.segment.name(in: language).full
             func reason(_ text: String, _ percentile: Double?) -> TargetReason {
-                TargetReason(source: percentile == nil ? "personal_step" : "cohort", percentile: percentile, population: population, text: text)
+                TargetReason(source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
             }
             let stepText = wording.personalStep(percent: step, population: population, segment: segment)
             var texts = Texts(
@@ -63,7 +63,7 @@ struct TargetReasons: Sendable {
         let parts = percentile.map { texts.aged[$0]! } ?? texts.personalStepAged
         var text = parts.before + String(age.readAt) + parts.after
         if let end = age.clamped { text += ReasonWording(language).clamped(age, to: end) }
-        return TargetReason(source: percentile == nil ? "personal_step" : "cohort", percentile: percentile, population: population, text: text)
+        return TargetReason(source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
     }
 
     /// The cohort reason, saying the personal target needs more games than the window holds.
@@ -89,6 +89,6 @@ struct TargetReasons: Sendable {
         if let cohortTarget { text += wording.beyondReach(cohortTarget: cohortTarget, reach: personal.reach) }
         if personal.score <= score { text += wording.levelReached(score: score) }
         return TargetReason(
-            source: "personal", percentile: personal.percentile, population: nil, windowSize: personal.windowSize, text: text)
+            source: .personal, percentile: personal.percentile, population: nil, windowSize: personal.windowSize, text: text)
     }
 }

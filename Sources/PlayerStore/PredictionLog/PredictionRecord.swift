@@ -52,8 +52,8 @@ public struct PredictionRecord: Sendable, Equatable {
         nextTarget = message.nextTarget
         nextTargetPercentile = message.nextTargetPercentile
         status = message.status.rawValue
-        targetPolicy = message.targetPolicy
-        targetSource = message.targetReason.source
+        targetPolicy = message.targetPolicy.rawValue
+        targetSource = message.targetReason.source.rawValue
         targetShown = message.targetShown
         self.message = message.message
         templateId = message.templateId

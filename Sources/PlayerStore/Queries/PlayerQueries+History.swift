@@ -67,7 +67,7 @@ extension PlayerQueries {
             userId: user, segment: segment, latestScore: latest.score, latestAge: latest.age,
             latestStartSpeed: latest.startSpeed, latestPlayedAt: Date(timeIntervalSince1970: latest.playedAt),
             personalBest: latest.best, completedWorkouts: latest.workouts, recentScores: scores,
-            windowScores: window, trend: PlayerHistory.Trend(scores: scores))
+            windowScores: window)
     }
 }
 

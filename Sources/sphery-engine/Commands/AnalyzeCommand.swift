@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineAPI
 import Foundation
 import MotivationEngine
 

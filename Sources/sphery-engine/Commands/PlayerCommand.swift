@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineAPI
 import Foundation
 import MotivationEngine
 import PlayerStore
@@ -48,12 +49,6 @@ struct PlayerCommand: AsyncParsableCommand {
         }
         let analysis = try engine.analyzeRecorded(
             history.analysisInput(policy: policy), language: try language.validated())
-        print(try JSONOutput.string(PlayerReport(analysis: analysis, history: history)))
+        print(try JSONOutput.string(PlayerMotivation(analysis: analysis, history: history)))
     }
-}
-
-/// What `player` prints.
-struct PlayerReport: Encodable {
-    let analysis: Analysis
-    let history: PlayerHistory
 }

@@ -1,43 +1,13 @@
+import EngineAPI
 import Foundation
 import Yams
 
-/// A JSON value: what a response body parses to, and what the YAML of the OpenAPI document
-/// converts to, so that schemas and instances are compared in one representation.
+/// The YAML of the OpenAPI document converted to the same `JSONValue`s a response body parses
+/// to, so that schemas and instances are compared in one representation.
 ///
 /// Numbers are `Double`s: JSON Schema's `integer` is a number without a fractional part, which
 /// is checked on the value, not on how it was written.
-enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// Decodes any JSON value (`null`, Boolean, number, string, array, object).
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
-        } else if let array = try? container.decode([JSONValue].self) {
-            self = .array(array)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    /// Parses a JSON text (a top-level scalar included).
-    /// - Throws: `DecodingError` when `data` is not JSON.
-    static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
+extension JSONValue {
     /// Converts a YAML document to JSON values: scalars by their resolved tag (a quoted `"null"`
     /// or `"200"` stays a string, a YAML timestamp stays the string it was written as).
     /// - Throws: `SchemaDocumentError` for a mapping key that is not a scalar.
@@ -74,12 +44,6 @@ enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
         return try JSONValue(yaml: node)
     }
 
-    /// The member `key` of an object; `nil` for a missing key or a value that is no object.
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let object) = self else { return nil }
-        return object[key]
-    }
-
     /// The members of an object, `nil` otherwise.
     var objectValue: [String: JSONValue]? {
         if case .object(let object) = self { return object }
@@ -89,12 +53,6 @@ enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
     /// The elements of an array, `nil` otherwise.
     var arrayValue: [JSONValue]? {
         if case .array(let array) = self { return array }
-        return nil
-    }
-
-    /// The text of a string, `nil` otherwise.
-    var stringValue: String? {
-        if case .string(let string) = self { return string }
         return nil
     }
 
@@ -108,20 +66,6 @@ enum JSONValue: Equatable, Sendable, Decodable, CustomStringConvertible {
         case .string: return ["string"]
         case .array: return ["array"]
         case .object: return ["object"]
-        }
-    }
-
-    /// Compact JSON-like text, for messages.
-    var description: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let bool): return "\(bool)"
-        case .number(let number):
-            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
-        case .string(let string): return "\"\(string)\""
-        case .array(let array): return "[" + array.map(\.description).joined(separator: ",") + "]"
-        case .object(let object):
-            return "{" + object.keys.sorted().map { "\"\($0)\":\(object[$0]!)" }.joined(separator: ",") + "}"
         }
     }
 }
@@ -184,7 +128,7 @@ struct SchemaValidator: Sendable {
     func dereference(_ object: JSONValue) throws -> JSONValue {
         var current = object
         for _ in 0..<32 {
-            guard let reference = current["$ref"]?.stringValue else { return current }
+            guard let reference = current["$ref"]?.string else { return current }
             current = try resolve(reference: reference)
         }
         throw SchemaDocumentError(problem: "$ref chain too long (circular?)")
@@ -207,7 +151,7 @@ struct SchemaValidator: Sendable {
             return SchemaMismatch(path: path, problem: "the schema uses '\(keyword)', which this validator does not check")
         }
         if let reference = schema["$ref"] {
-            guard let text = reference.stringValue else { return SchemaMismatch(path: path, problem: "$ref is not a string") }
+            guard let text = reference.string else { return SchemaMismatch(path: path, problem: "$ref is not a string") }
             do {
                 if let mismatch = firstMismatch(of: instance, against: try resolve(reference: text), at: path) { return mismatch }
             } catch {
@@ -226,7 +170,7 @@ struct SchemaValidator: Sendable {
         }
         if case .number(let number) = instance, let mismatch = checkBounds(number, schema, at: path) { return mismatch }
         if case .string(let text) = instance, let mismatch = checkString(text, schema, at: path) { return mismatch }
-        if let format = schema["format"]?.stringValue, case .string(let text) = instance,
+        if let format = schema["format"]?.string, case .string(let text) = instance,
             let mismatch = checkFormat(text, format, at: path)
         {
             return mismatch
@@ -255,7 +199,7 @@ struct SchemaValidator: Sendable {
         let names: [String]
         switch type {
         case .string(let name): names = [name]
-        case .array(let list): names = list.compactMap(\.stringValue)
+        case .array(let list): names = list.compactMap(\.string)
         default: return SchemaMismatch(path: path, problem: "type is neither a name nor a list of names")
         }
         if instance.typeNames.isDisjoint(with: names) {
@@ -297,7 +241,7 @@ struct SchemaValidator: Sendable {
         if case .number(let maximum) = schema["maxLength"], Double(length) > maximum {
             return SchemaMismatch(path: path, problem: "\"\(text.prefix(40))…\" is longer than \(Int(maximum)) characters")
         }
-        if let pattern = schema["pattern"]?.stringValue {
+        if let pattern = schema["pattern"]?.string {
             guard let expression = try? NSRegularExpression(pattern: pattern) else {
                 return SchemaMismatch(path: path, problem: "the pattern \(pattern) is not a regular expression")
             }
@@ -326,7 +270,7 @@ struct SchemaValidator: Sendable {
     /// `required`, `properties` and `additionalProperties` of an object instance.
     private func checkObject(_ members: [String: JSONValue], _ schema: [String: JSONValue], at path: String) -> SchemaMismatch? {
         if let required = schema["required"]?.arrayValue {
-            for name in required.compactMap(\.stringValue) where members[name] == nil {
+            for name in required.compactMap(\.string) where members[name] == nil {
                 return SchemaMismatch(path: path, problem: "the required key '\(name)' is missing")
             }
         }

@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Testing
 @testable import MotivationEngine
@@ -26,15 +27,15 @@ struct PolicyInputTests {
         #expect(input.targetPolicy == .personal)
         let analysis = try Fixtures.roundEngine.analyze(input)
         #expect(analysis.motivationalMessage.nextTarget == 48_800)
-        #expect(analysis.motivationalMessage.targetPolicy == "personal")
+        #expect(analysis.motivationalMessage.targetPolicy == .personal)
     }
 
     @Test("without a policy: cohort, whatever recent scores are sent")
     func defaultCohort() throws {
         let input = try decode(#"{"score": 48000, "recent_scores": [40000, 50000, 45000, 55000]}"#)
         let analysis = try Fixtures.roundEngine.analyze(input)
-        #expect(analysis.motivationalMessage.targetPolicy == "cohort")
-        #expect(analysis.motivationalMessage.targetReason.source == "cohort")
+        #expect(analysis.motivationalMessage.targetPolicy == .cohort)
+        #expect(analysis.motivationalMessage.targetReason.source == .cohort)
     }
 
     @Test("bad policies and scores are named")

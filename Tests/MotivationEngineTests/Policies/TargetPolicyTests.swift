@@ -23,9 +23,9 @@ struct TargetPolicyTests {
         #expect(m.pointsToNextTarget == 800)
         #expect(m.status == .personalTarget)
         #expect(m.nextTargetPercentile == nil)
-        #expect(m.targetPolicy == "personal")
+        #expect(m.targetPolicy == .personal)
         #expect(m.targetReason == TargetReason(
-            source: "personal", percentile: 60, population: nil, windowSize: 5,
+            source: .personal, percentile: 60, population: nil, windowSize: 5,
             text: "your 60th percentile over your last 5 games"))
         #expect(m.templateId.hasPrefix("personal_target#"))
         #expect(m.message.contains("48,800"))
@@ -65,8 +65,8 @@ struct TargetPolicyTests {
         let cohort = message(40_000, .cohort, earlier: [])
         #expect(m.nextTarget == cohort.nextTarget)
         #expect(m.status == cohort.status)
-        #expect(m.targetPolicy == "personal")
-        #expect(m.targetReason.source == "cohort")
+        #expect(m.targetPolicy == .personal)
+        #expect(m.targetReason.source == .cohort)
         #expect(m.targetReason.text.hasPrefix(cohort.targetReason.text))
         #expect(m.targetReason.text.hasSuffix("; a personal target needs 3 of your games in 28 days, you have 2 so far"))
     }
@@ -78,8 +78,8 @@ struct TargetPolicyTests {
         let m = message(40_000, .blended, earlier: [45_000, 52_000, 48_000, 51_000])
         #expect(m.nextTarget == 45_000)
         #expect(m.nextTargetPercentile == 45)
-        #expect(m.targetPolicy == "blended")
-        #expect(m.targetReason.source == "cohort")
+        #expect(m.targetPolicy == .blended)
+        #expect(m.targetReason.source == .cohort)
         #expect(m.targetReason.text.hasSuffix(", within reach: the 90th percentile of your last 5 games is 51,600"))
     }
 
@@ -89,7 +89,7 @@ struct TargetPolicyTests {
         let m = message(40_000, cluster: 2, .blended, earlier: [38_000, 40_000, 42_000, 41_000])
         #expect(m.nextTarget == 40_400)
         #expect(m.status == .personalTarget)
-        #expect(m.targetReason.source == "personal")
+        #expect(m.targetReason.source == .personal)
         #expect(m.targetReason.text == "your 60th percentile over your last 5 games (the cohort target of 45,000 is beyond your best recent games, 41,600)")
         let cohort = message(40_000, cluster: 2, .cohort, earlier: [38_000, 40_000, 42_000, 41_000])
         #expect(cohort.nextTarget == 45_000)

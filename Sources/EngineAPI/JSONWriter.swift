@@ -1,14 +1,14 @@
-import Hummingbird
+import NIOCore
 
 /// A JSON value the writer refuses to write.
-struct JSONWriterError: Error, CustomStringConvertible {
+public struct JSONWriterError: Error, CustomStringConvertible {
     /// What is wrong, e.g. `nan is not a JSON number`.
-    var problem: String
+    public var problem: String
     /// The last key given before the value: the value's own key, or the key of the array holding it.
-    var key: String?
+    public var key: String?
 
     /// The problem and, when known, its key.
-    var description: String {
+    public var description: String {
         key.map { "\(problem) (at key \"\($0)\")" } ?? problem
     }
 }
@@ -28,9 +28,9 @@ struct JSONWriterError: Error, CustomStringConvertible {
 /// before it: the buffer's per-write overhead, not the formatting, is what costs. The writer does
 /// not check that calls are balanced or that objects get keys; the callers are the fixed shapes of
 /// the service's responses.
-struct JSONWriter {
+public struct JSONWriter {
     /// The JSON written so far.
-    var buffer: ByteBuffer
+    public var buffer: ByteBuffer
     /// Whether the next value or container needs a comma before it: true after a value or a closed
     /// container, false after an opening bracket. One flag suffices at any depth.
     private var needsComma = false
@@ -40,64 +40,63 @@ struct JSONWriter {
     private var lastKey: StaticString?
 
     /// A writer appending to `buffer`.
-    init(buffer: ByteBuffer) {
+    public init(buffer: ByteBuffer) {
         self.buffer = buffer
     }
 
     /// Writes `{`.
-    mutating func beginObject() {
+    public mutating func beginObject() {
         open(UInt8(ascii: "{"))
     }
 
     /// Writes `}`.
-    mutating func endObject() {
+    public mutating func endObject() {
         close(UInt8(ascii: "}"))
     }
 
     /// Writes `[`.
-    mutating func beginArray() {
+    public mutating func beginArray() {
         open(UInt8(ascii: "["))
     }
 
     /// Writes `]`.
-    mutating func endArray() {
+    public mutating func endArray() {
         close(UInt8(ascii: "]"))
     }
 
-    /// Sets the key of the next value: `"name":` is written with it. The name is written as is, so
-    /// it must need no escaping (no `"`, `\` or control characters), as the service's key names don't.
-    mutating func key(_ name: StaticString) {
-        pendingKey = name
-        lastKey = name
+    /// Sets the key of the next value: `"name":` is written with it.
+    public mutating func key(_ key: some WireKey) {
+        pendingKey = key.name
+        lastKey = key.name
     }
 
     /// Writes `"name":` for a key known only at run time (escaped like a string value); the
     /// next value follows it.
-    mutating func key(dynamic name: String) {
+    public mutating func key(dynamic name: String) {
         value(name)
         buffer.writeInteger(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Writes `null`.
-    mutating func null() {
+    public mutating func null() {
         literal("null")
     }
 
     /// Writes `true` or `false`.
-    mutating func value(_ bool: Bool) {
+    public mutating func value(_ bool: Bool) {
         literal(bool ? "true" : "false")
     }
 
     /// Writes an integer in decimal, digit by digit.
-    mutating func value(_ int: Int) {
+    public mutating func value(_ int: Int) {
         append(atMost: 20) { Self.writeDecimal(int.magnitude, negative: int < 0, to: $0) }
     }
 
     /// Writes a number: an integral value below 2⁵³ in magnitude as an integer (`150000`, `-0`),
     /// any other as Swift's shortest round-trip form (`0.91`, `1e-05`, `5e+20`), both valid JSON.
     /// - Throws: `JSONWriterError` for NaN and ±infinity, which JSON cannot express.
-    mutating func value(_ double: Double) throws(JSONWriterError) {
+    public mutating func value(_ double: Double) throws(JSONWriterError) {
         guard double.isFinite else {
             throw JSONWriterError(problem: "\(double) is not a JSON number", key: lastKey.map { "\($0)" })
         }
@@ -116,7 +115,7 @@ struct JSONWriter {
 
     /// Writes a string in quotes, escaping `"`, `\` and the control characters U+0000–U+001F
     /// as RFC 8259 requires; everything else, non-ASCII included, is written as its UTF-8 bytes.
-    mutating func value(_ string: String) {
+    public mutating func value(_ string: String) {
         var string = string
         string.withUTF8 { utf8 in
             var escapes = 0
@@ -137,22 +136,22 @@ struct JSONWriter {
     }
 
     /// Writes the number, or `null` when `nil`.
-    mutating func value(_ double: Double?) throws(JSONWriterError) {
+    public mutating func value(_ double: Double?) throws(JSONWriterError) {
         if let double { try value(double) } else { null() }
     }
 
     /// Writes the integer, or `null` when `nil`.
-    mutating func value(_ int: Int?) {
+    public mutating func value(_ int: Int?) {
         if let int { value(int) } else { null() }
     }
 
     /// Writes the string, or `null` when `nil`.
-    mutating func value(_ string: String?) {
+    public mutating func value(_ string: String?) {
         if let string { value(string) } else { null() }
     }
 
     /// Writes the Boolean, or `null` when `nil`.
-    mutating func value(_ bool: Bool?) {
+    public mutating func value(_ bool: Bool?) {
         if let bool { value(bool) } else { null() }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
-@testable import EngineServer
+@testable import EngineAPI
 
 @Suite("AnalysisInputReader")
 struct AnalysisInputReaderTests {

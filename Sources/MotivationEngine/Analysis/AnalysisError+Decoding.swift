@@ -1,20 +1,13 @@
 import Foundation
 
-/// Decodes analysis input JSON, turning decoding failures into `AnalysisError.invalidField`
-/// messages that name the field.
-public enum AnalysisInputDecoding {
-    /// Decodes one player's input.
-    /// - Throws: `AnalysisError.invalidField` naming the field at fault.
-    public static func decode(_ data: Data) throws -> AnalysisInput {
-        do {
-            return try JSONDecoder().decode(AnalysisInput.self, from: data)
-        } catch let error as DecodingError {
-            throw fieldError(error)
-        }
+extension AnalysisError {
+    /// The `invalidField` error that names what a `DecodingError` found wrong: its field's path
+    /// and the problem in words.
+    public init(_ error: DecodingError) {
+        self = Self.fieldError(error)
     }
 
-    /// The `AnalysisError.invalidField` that names what `error` found wrong.
-    public static func fieldError(_ error: DecodingError) -> AnalysisError {
+    private static func fieldError(_ error: DecodingError) -> AnalysisError {
         switch error {
         case .keyNotFound(let key, _):
             return .invalidField(name: key.stringValue, problem: "is required")

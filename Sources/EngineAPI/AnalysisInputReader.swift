@@ -1,4 +1,5 @@
 import MotivationEngine
+import NIOCore
 
 /// Reads the analysis input without Foundation's `JSONDecoder` (a quarter of a request's CPU
 /// time) for the shape every caller sends: one flat JSON object whose values are numbers,
@@ -7,18 +8,18 @@ import MotivationEngine
 /// or a number its field cannot hold, a missing score, malformed JSON — is declined (`nil`), and
 /// the caller decodes with `JSONDecoder`, which also words the errors. So the reader never
 /// decides an error, and what it accepts decodes to the same value both ways (a test compares
-/// them on generated inputs). Every key of `AnalysisInput` must be a `Key`: the value of a key
-/// it does not know is skipped, whatever its type.
-enum AnalysisInputReader {
+/// them on generated inputs). The keys are `AnalysisInput.Key`'s: the value of a key it does not
+/// know is skipped, whatever its type.
+public enum AnalysisInputReader {
     /// The input in `bytes`, or nil to decline.
-    static func read(_ bytes: UnsafeRawBufferPointer) -> AnalysisInput? {
+    public static func read(_ bytes: UnsafeRawBufferPointer) -> AnalysisInput? {
         var reader = Cursor(bytes: bytes)
         guard let input = reader.object(), reader.atEnd else { return nil }
         return input
     }
 
     /// The inputs of a batch (a JSON array of such objects), or nil to decline the whole batch.
-    static func readArray(_ bytes: UnsafeRawBufferPointer) -> [AnalysisInput]? {
+    public static func readArray(_ bytes: UnsafeRawBufferPointer) -> [AnalysisInput]? {
         var reader = Cursor(bytes: bytes)
         var inputs: [AnalysisInput] = []
         guard reader.consume(UInt8(ascii: "[")) else { return nil }
@@ -32,35 +33,10 @@ enum AnalysisInputReader {
         return reader.atEnd ? inputs : nil
     }
 
-    /// The input's keys, recognised by their bytes (no `String` is made for a key).
-    private enum Key: Int, CaseIterable {
-        case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId, targetPolicy, recentScores
+    fileprivate typealias Key = AnalysisInput.Key
 
-        var name: StaticString {
-            switch self {
-            case .gameMode: "game_mode"
-            case .difficulty: "difficulty"
-            case .durationMinutes: "duration_minutes"
-            case .score: "score"
-            case .age: "age"
-            case .startSpeed: "startSpeed"
-            case .userId: "user_id"
-            case .targetPolicy: "target_policy"
-            case .recentScores: "recent_scores"
-            }
-        }
-
-        /// The key spelled by `bytes`, if any.
-        init?(_ bytes: UnsafeRawBufferPointer.SubSequence) {
-            guard let key = Key.allCases.first(where: { key in
-                key.name.utf8CodeUnitCount == bytes.count
-                    && bytes.elementsEqual(UnsafeBufferPointer(start: key.name.utf8Start, count: key.name.utf8CodeUnitCount))
-            }) else { return nil }
-            self = key
-        }
-
-        var bit: UInt16 { 1 << UInt16(rawValue) }
-    }
+    /// The bit of `key` in the set of keys seen.
+    fileprivate static func bit(_ key: Key) -> UInt16 { 1 << UInt16(key.rawValue) }
 
     /// A position in the bytes and the grammar read from there; every method returns nil to decline.
     private struct Cursor {
@@ -78,12 +54,12 @@ enum AnalysisInputReader {
                         guard skipScalar() else { return nil }
                         continue
                     }
-                    guard seen & key.bit == 0, assign(key, to: &input) else { return nil }
-                    seen |= key.bit
+                    guard seen & AnalysisInputReader.bit(key) == 0, assign(key, to: &input) else { return nil }
+                    seen |= AnalysisInputReader.bit(key)
                 } while consume(UInt8(ascii: ","))
                 guard consume(UInt8(ascii: "}")) else { return nil }
             }
-            return seen & Key.score.bit != 0 ? input : nil
+            return seen & AnalysisInputReader.bit(.score) != 0 ? input : nil
         }
 
         /// Whether only whitespace is left.
