@@ -9,7 +9,7 @@ import PlayerStore
 struct DashboardRoutes: Sendable {
     typealias Context = EngineRequestContext
 
-    let models: ModelStore
+    let models: any ModelSource
     let pool: DatabasePool?
     let templates: DashboardTemplates
     let serving: ServingStatistics

@@ -20,7 +20,7 @@ struct ModelsPage {
         let trainedAt: String
     }
 
-    init(_ loaded: ModelStore.Loaded) {
+    init(_ loaded: LoadedModels) {
         count = loaded.registry.engines.count
         loadedAt = DashboardFormatting.date(loaded.loadedAt)
         models = loaded.registry.modelsByName.map {

@@ -41,7 +41,7 @@ struct MonitoringPage {
         let served: String
     }
 
-    init(models: ModelStore.Loaded, serving: ServingStatistics, now: Date = Date()) {
+    init(models: LoadedModels, serving: ServingStatistics, now: Date = Date()) {
         since = DashboardFormatting.date(serving.startedAt)
         let counts = serving.clusterCounts
         let hour = serving.lastHour(now: now).map(\.bucket)

@@ -107,7 +107,7 @@ public struct EngineMetrics: Sendable {
     }
 
     /// Sets the gauges that are read off the present state just before a scrape.
-    func refreshGauges(models: ModelStore.Loaded, pool: DatabasePool?, predictionLog: PredictionLog? = nil, now: Date = Date()) {
+    func refreshGauges(models: LoadedModels, pool: DatabasePool?, predictionLog: PredictionLog? = nil, now: Date = Date()) {
         Gauge(label: "sphery_models_loaded", factory: factory).record(models.registry.engines.count)
         Gauge(label: "sphery_models_loaded_at_seconds", factory: factory).record(models.loadedAt.timeIntervalSince1970)
         for (segment, engine) in models.registry.engines {

@@ -16,7 +16,7 @@ struct ModelFolderWatcher: Service {
                 while true {
                     try await Task.sleep(for: interval)
                     let folder = FolderFingerprint(store.directory)
-                    guard folder != store.current.fingerprint, folder != refused else { continue }
+                    guard folder != store.fingerprint, folder != refused else { continue }
                     do {
                         let loaded = try store.reload()
                         metrics.recordReload(succeeded: true)

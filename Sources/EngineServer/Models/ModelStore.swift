@@ -5,22 +5,12 @@ import Synchronization
 /// The models the service answers with, loaded from a folder and swapped atomically on reload:
 /// a request takes the registry once and finishes on it, whatever reloads meanwhile; a reload
 /// that fails leaves the models that were serving in place.
-public final class ModelStore: Sendable {
+public final class ModelStore: ModelSource {
     /// The folder the models are read from.
     public let directory: URL
     /// The personal-target settings every engine is made with.
     public let personal: PersonalTargetSettings
-    private let state: Mutex<Loaded>
-
-    /// One successful load.
-    public struct Loaded: Sendable {
-        /// The models, by segment.
-        public let registry: ModelRegistry
-        /// When they were loaded.
-        public let loadedAt: Date
-        /// The folder's model files as they were read (names, sizes, modification times).
-        let fingerprint: FolderFingerprint
-    }
+    private let state: Mutex<(models: LoadedModels, fingerprint: FolderFingerprint)>
 
     /// Loads the models of `directory`.
     /// - Throws: `ModelFileError` when the folder holds no usable model.
@@ -31,22 +21,28 @@ public final class ModelStore: Sendable {
     }
 
     /// The models serving now.
-    public var current: Loaded { state.withLock { $0 } }
+    public var current: LoadedModels { state.withLock { $0.models } }
+
+    /// The folder's model files as they were read for the models serving now (names, sizes,
+    /// modification times).
+    var fingerprint: FolderFingerprint { state.withLock { $0.fingerprint } }
 
     /// Re-reads the folder and, if every file is a usable model, swaps it in.
     /// - Returns: the new models.
     /// - Throws: `ModelFileError` naming the file at fault; the old models keep serving.
     @discardableResult
-    public func reload() throws -> Loaded {
+    public func reload() throws -> LoadedModels {
         let loaded = try Self.load(directory, personal: personal)
         state.withLock { $0 = loaded }
-        return loaded
+        return loaded.models
     }
 
-    private static func load(_ directory: URL, personal: PersonalTargetSettings) throws -> Loaded {
+    private static func load(
+        _ directory: URL, personal: PersonalTargetSettings
+    ) throws -> (models: LoadedModels, fingerprint: FolderFingerprint) {
         let fingerprint = FolderFingerprint(directory)
-        return Loaded(
-            registry: try ModelRegistry.load(from: directory, personal: personal), loadedAt: Date(), fingerprint: fingerprint)
+        let registry = try ModelRegistry.load(from: directory, personal: personal)
+        return (LoadedModels(registry: registry, loadedAt: Date()), fingerprint)
     }
 }
 

@@ -8,7 +8,7 @@ import PlayerStore
 struct AnalyzeRoutes: Sendable {
     typealias Context = EngineRequestContext
 
-    let models: ModelStore
+    let models: any ModelSource
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
     let experiments: ExperimentPlan

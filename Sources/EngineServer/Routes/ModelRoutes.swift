@@ -9,7 +9,7 @@ import MotivationEngine
 struct ModelRoutes: Sendable {
     typealias Context = EngineRequestContext
 
-    let models: ModelStore
+    let models: any ModelSource
     let adminKey: AdminKey?
     let metrics: EngineMetrics
 

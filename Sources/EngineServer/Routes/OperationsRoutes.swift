@@ -8,7 +8,7 @@ import PlayerStore
 struct OperationsRoutes: Sendable {
     typealias Context = EngineRequestContext
 
-    let models: ModelStore
+    let models: any ModelSource
     let pool: DatabasePool?
     let predictionLog: PredictionLog?
     let metrics: EngineMetrics

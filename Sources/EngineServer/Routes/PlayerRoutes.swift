@@ -12,7 +12,7 @@ struct PlayerRoutes: Sendable {
 
     static var route: String { "/v1/players/{userId}/motivation" }
 
-    let models: ModelStore
+    let models: any ModelSource
     let pool: DatabasePool?
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
