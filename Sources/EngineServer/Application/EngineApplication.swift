@@ -69,6 +69,8 @@ public struct EngineService: Sendable {
     public func router() -> Router<EngineRequestContext> {
         let router = Router(context: EngineRequestContext.self)
         let routes = RouteTable()
+        let players = pool.map { PooledPlayerRepository(pool: $0) as any PlayerRepository }
+        let exposures = pool.map { PooledExposureRepository(pool: $0) as any ExposureRepository }
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))
         AnalyzeRoutes(
@@ -78,14 +80,14 @@ public struct EngineService: Sendable {
                 batchItems: configuration.maximumBatchItems)
         ).add(to: router)
         PlayerRoutes(
-            models: models, pool: pool, metrics: metrics, predictionLog: predictionLog, experiments: configuration.experiments
+            models: models, players: players, metrics: metrics, predictionLog: predictionLog, experiments: configuration.experiments
         ).add(to: router)
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, predictionLog: predictionLog, metrics: metrics).add(to: router)
-        ReportRoutes(pool: pool, experiments: configuration.experiments).add(to: router)
+        ReportRoutes(exposures: exposures, experiments: configuration.experiments).add(to: router)
         DashboardRoutes(
-            models: models, pool: pool, templates: templates, serving: metrics.serving, experiments: configuration.experiments,
-            maximumUploadBytes: configuration.maximumBatchBytes)
+            models: models, players: players, exposures: exposures, templates: templates, serving: metrics.serving,
+            experiments: configuration.experiments, maximumUploadBytes: configuration.maximumBatchBytes)
             .add(to: router)
         routes.record(router.routes)
         return router

@@ -10,7 +10,10 @@ struct DashboardRoutes: Sendable {
     typealias Context = EngineRequestContext
 
     let models: any ModelSource
-    let pool: DatabasePool?
+    /// The player database; nil without one.
+    let players: (any PlayerRepository)?
+    /// The exposure log; nil without a database.
+    let exposures: (any ExposureRepository)?
     let templates: DashboardTemplates
     let serving: ServingStatistics
     /// The configured retention experiments.
@@ -44,7 +47,7 @@ struct DashboardRoutes: Sendable {
     func player(_ request: Request) async throws -> Response {
         let query = Self.query(request)
         let registry = models.current.registry
-        var page = PlayerPage(query: query, registry: registry, database: pool != nil)
+        var page = PlayerPage(query: query, registry: registry, database: players != nil)
         guard !query.isEmpty else { return try templates.page("player", page) }
         guard let engine = registry.engine(named: page.form.segment) else {
             page.errors.segment = "Choose one of the loaded segments."
@@ -76,11 +79,11 @@ struct DashboardRoutes: Sendable {
     func retention(_ request: Request) async throws -> Response {
         let query = Self.query(request)
         // The report names what is wrong with the log; this list only fills the form.
-        let logged = (try? await pool?.withDatabase { try await ExposureOutcomeQuery($0).experiments() }) ?? []
+        let logged = (try? await exposures?.experiments()) ?? []
         var page = RetentionPage(query: query, plan: experiments, logged: logged)
         let status: HTTPResponse.Status
         do {
-            status = page.show(try await ReportRoutes.report(for: request, pool: pool, experiments: experiments))
+            status = page.show(try await ReportRoutes.report(for: request, exposures: exposures, experiments: experiments))
         } catch {
             guard let explained = page.explain(ErrorMiddleware.apiError(error, request: request)) else { throw error }
             status = explained
@@ -97,13 +100,9 @@ struct DashboardRoutes: Sendable {
 
     /// The segment's players as training saw them, from the database; none (and why) without one.
     private func playerRows(for model: SegmentModel) async -> ([[Double]], String?) {
-        guard let pool else { return ([], "Start the service with a database to see the players.") }
-        let segment = model.segment
+        guard let players else { return ([], "Start the service with a database to see the players.") }
         do {
-            let records = try await pool.withDatabase { db in
-                try await PlayerQueries(db).workoutsBySegment(
-                    matching: SegmentDefaults(gameMode: segment.gameMode, difficulty: segment.difficulty, durationMinutes: segment.durationMinutes))
-            }[segment] ?? []
+            let records = try await players.records(in: model.segment)
             return (SegmentTrainer(options: model.training).playerRows(records), nil)
         } catch {
             return ([], "The players cannot be read right now (\(error)).")
@@ -177,7 +176,7 @@ struct DashboardRoutes: Sendable {
             page.errors.user = "A user id is a whole number, like 42."
             return
         }
-        guard let pool else {
+        guard let players else {
             page.errors.user = "This service has no player database (start it with --db); enter a score instead."
             return
         }
@@ -188,9 +187,8 @@ struct DashboardRoutes: Sendable {
         }
         let segment = engine.model.segment
         do {
-            let history = try await pool.withQueries {
-                try await $0.history(user: user, in: segment, personal: engine.personalSettings)
-            }
+            let history = try await players.history(
+                user: user, in: segment, trendWorkouts: PlayerQueries.defaultTrendWorkouts, personal: engine.personalSettings)
             let analysis = try engine.analyzeRecorded(history.analysisInput(policy: policy), language: language)
             page.form.score = String(Int(history.latestScore))
             page.result = PlayerPage.result(analysis, engine: engine, history: history)

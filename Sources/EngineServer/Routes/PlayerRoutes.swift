@@ -13,7 +13,8 @@ struct PlayerRoutes: Sendable {
     static var route: String { "/v1/players/{userId}/motivation" }
 
     let models: any ModelSource
-    let pool: DatabasePool?
+    /// The player database; nil without one (503).
+    let players: (any PlayerRepository)?
     let metrics: EngineMetrics
     let predictionLog: PredictionLog?
     let experiments: ExperimentPlan
@@ -34,7 +35,7 @@ struct PlayerRoutes: Sendable {
             return trend
         } ?? PlayerQueries.defaultTrendWorkouts
         let engine = try models.current.registry.engine(for: try Self.segment(in: query))
-        guard let pool else { throw APIError.noDatabase }
+        guard let players else { throw APIError.noDatabase }
         let requested = try query.optional("target_policy").map { value in
             guard let policy = TargetPolicyKind(rawValue: String(value)) else {
                 throw APIError.invalidField(
@@ -44,9 +45,8 @@ struct PlayerRoutes: Sendable {
             return policy
         }
         let segment = engine.model.segment
-        let history = try await pool.withQueries { queries in
-            try await queries.history(user: user, in: segment, trendWorkouts: trend, personal: engine.personalSettings)
-        }
+        let history = try await players.history(
+            user: user, in: segment, trendWorkouts: trend, personal: engine.personalSettings)
         let now = Date()
         let presentation = experiments.presentation(for: text, requested: requested, at: now)
         let analysis = try engine.analyzeRecorded(

@@ -9,19 +9,22 @@ import PlayerStore
 struct ReportRoutes: Sendable {
     typealias Context = EngineRequestContext
 
-    let pool: DatabasePool?
+    /// The exposure log; nil without a database (503).
+    let exposures: (any ExposureRepository)?
     let experiments: ExperimentPlan
 
     func add(to router: Router<Context>) {
         router.get("/v1/reports/retention") { request, _ in
-            try await Self.report(for: request, pool: pool, experiments: experiments)
+            try await Self.report(for: request, exposures: exposures, experiments: experiments)
         }
     }
 
     /// The report the query asks for: `experiment` (default: the only one logged), `as_of` (a
     /// date or ISO 8601 time; default: the data's clock) and `hit_workouts` (K, default 5).
     /// - Throws: 400 for a malformed parameter, 503 without a database, 404 for an unknown experiment.
-    static func report(for request: Request, pool: DatabasePool?, experiments: ExperimentPlan) async throws -> RetentionReport {
+    static func report(
+        for request: Request, exposures: (any ExposureRepository)?, experiments: ExperimentPlan
+    ) async throws -> RetentionReport {
         let query = request.uri.queryParameters
         var reporter = RetentionReporter(plan: experiments.experiments.isEmpty ? nil : experiments)
         reporter.experiment = query.optional("experiment").map(String.init)
@@ -37,9 +40,9 @@ struct ReportRoutes: Sendable {
             }
             reporter.hitWorkouts = k
         }
-        guard let pool else { throw APIError.noDatabase }
+        guard let exposures else { throw APIError.noDatabase }
         let request = reporter
-        return try await pool.withDatabase { db in try await request.report(from: try await ExposureOutcomeQuery.verified(db)).report }
+        return try await exposures.withOutcomes { try await request.report(from: $0).report }
     }
 }
 

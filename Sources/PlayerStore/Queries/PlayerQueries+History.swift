@@ -12,11 +12,9 @@ extension PlayerQueries {
     public static let defaultTrendWorkouts = 10
 
     /// A player's latest completed workout, personal best, trend over the last `trendWorkouts`
-    /// completed workouts in `segment` and the window of their personal target (`personal`), in one query (a second one only to tell an unknown user
-    /// from one without workouts; on a PostgreSQL connection given to `init`, a prepared statement). The query goes from the player's workouts to their race
-    /// configs by id: `CROSS JOIN` fixes SQLite's join order, and the `|| ''` and `+ 0` on the
-    /// segment columns keep it from using the segment index instead (without statistics it
-    /// would scan the whole segment for each workout: 300 ms instead of 1 ms).
+    /// completed workouts in `segment` and the window of their personal target (`personal`), in
+    /// one query, `LatestWorkoutsQuery` (a second one only to tell an unknown user from one
+    /// without workouts; on a PostgreSQL connection given to `init`, a prepared statement).
     /// - Throws: `DatabaseError.unknownUser` when there is no such user, `.noWorkouts` when the
     ///   user has no completed workout in the segment.
     public func history(
@@ -26,33 +24,16 @@ extension PlayerQueries {
         let seconds = SQLDialectPieces.durationSeconds(minutes: segment.durationMinutes)
         let trendWorkouts = max(1, trendWorkouts)
         let limit = max(trendWorkouts, personal.workouts)
+        let query = LatestWorkoutsQuery(
+            user: user, gameMode: segment.gameMode, difficulty: segment.difficulty,
+            shortestSeconds: seconds.shortest, longestSeconds: seconds.longest, limit: limit)
         var recent: [LatestWorkout] = []
         if let postgres {
-            let rows = try await postgres.execute(
-                LatestWorkoutsStatement(
-                    user: user, gameMode: segment.gameMode, difficulty: segment.difficulty,
-                    shortestSeconds: seconds.shortest, longestSeconds: seconds.longest, limit: limit),
-                logger: Self.statementLogger)
+            let rows = try await postgres.execute(query, logger: Self.statementLogger)
             for try await row in rows { recent.append(LatestWorkout(row)) }
         } else {
-            // One query in the common case: the last workouts, with the best score and the count
-            // of all of them as window totals (computed before the LIMIT).
-            recent = try await run(
-                """
-                SELECT w.score AS score, rc."startSpeed" AS start_speed,
-                       \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
-                       \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at,
-                       MAX(w.score) OVER () AS best, COUNT(*) OVER () AS workouts
-                FROM "Workouts" w CROSS JOIN "RaceConfigs" rc
-                LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" WHERE "userId" = \(bind: user) GROUP BY "userId") h
-                    ON h."userId" = w."userId"
-                WHERE rc."workoutId" = w.id AND w."userId" = \(bind: user) AND w."completedWorkout" = \(true)
-                  AND w.score IS NOT NULL AND w.score >= 0
-                  AND rc."gameMode" || '' = \(bind: segment.gameMode) AND rc.difficulty + 0 = \(bind: segment.difficulty)
-                  AND rc.duration + 0 >= \(bind: seconds.shortest) AND rc.duration + 0 < \(bind: seconds.longest)
-                ORDER BY w."createdAt" DESC LIMIT \(literal: limit)
-                """
-            ).map(LatestWorkout.init)
+            let text = LatestWorkoutsQuery.text(backend)
+            recent = try await run(SQLDialectPieces.portable(text, binds: query.binds)).map(LatestWorkout.init)
         }
         guard let latest = recent.first else {
             let users = try await run(#"SELECT id FROM "Users" WHERE id = \#(bind: user)"#)
@@ -80,7 +61,7 @@ private struct LatestWorkout {
     let best: Double
     let workouts: Int
 
-    init(_ row: LatestWorkoutsStatement.Row) {
+    init(_ row: LatestWorkoutsQuery.Row) {
         (score, startSpeed, age, playedAt, best, workouts) = row
     }
 

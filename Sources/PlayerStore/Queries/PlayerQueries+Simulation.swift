@@ -17,7 +17,7 @@ extension PlayerQueries {
     /// The time of the latest workout, in whole seconds since 1970; nil without any.
     public func latestWorkoutTime() async throws -> Int64? {
         let rows = try await run(
-            #"SELECT MAX(\#(unsafeRaw: SQLDialectPieces.playedAtSeconds(database))) AS latest FROM "Workouts" w"#)
+            #"SELECT MAX(\#(unsafeRaw: SQLDialectPieces.playedAtSeconds(backend))) AS latest FROM "Workouts" w"#)
         guard let row = rows.first, try !row.decodeNil(column: "latest") else { return nil }
         return Int64(try row.decode(column: "latest", as: Double.self).rounded())
     }
@@ -25,7 +25,7 @@ extension PlayerQueries {
     /// Every completed workout played from `start` to `end` (seconds since 1970, both included),
     /// by user and then time.
     public func completedWorkouts(playedFrom start: Double, to end: Double) async throws -> [CompletedWorkout] {
-        let playedAt = SQLDialectPieces.playedAtSeconds(database)
+        let playedAt = SQLDialectPieces.playedAtSeconds(backend)
         let rows = try await run(completedWorkouts(
             where: " AND \(unsafeRaw: playedAt) >= \(bind: start) AND \(unsafeRaw: playedAt) <= \(bind: end)"))
         return try rows.map { row in

@@ -8,6 +8,8 @@ import Synchronization
 /// PostgreSQL except the date arithmetic (`SQLDialectPieces`).
 public struct PlayerQueries: Sendable {
     let database: any SQLDatabase
+    /// The database's dialect, told once.
+    let backend: SQLBackend
     /// The PostgreSQL connection under `database`, when the look-up may use prepared statements.
     let postgres: PostgresConnection?
 
@@ -15,6 +17,7 @@ public struct PlayerQueries: Sendable {
     /// look-up's statement once per connection.
     public init(_ database: any SQLDatabase, postgres: PostgresConnection? = nil) {
         self.database = database
+        backend = SQLBackend(database)
         self.postgres = postgres
     }
 
@@ -76,12 +79,11 @@ public struct PlayerQueries: Sendable {
         """
         SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
                w."userId" AS user_id, w.score AS score, rc."startSpeed" AS start_speed,
-               \(unsafeRaw: SQLDialectPieces.ageAtWorkout(database)) AS age,
-               \(unsafeRaw: SQLDialectPieces.playedAtSeconds(database)) AS played_at
+               \(unsafeRaw: SQLDialectPieces.ageAtWorkout(backend)) AS age,
+               \(unsafeRaw: SQLDialectPieces.playedAtSeconds(backend)) AS played_at
         FROM "Workouts" w
         JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
-        LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData" GROUP BY "userId") h
-            ON h."userId" = w."userId"
+        \(unsafeRaw: SQLDialectPieces.dateOfBirthJoin())
         WHERE w."completedWorkout" = \(true)
         """ + conditions + #" ORDER BY w."userId", w."createdAt""#
     }

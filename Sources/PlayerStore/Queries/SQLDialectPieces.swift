@@ -1,7 +1,7 @@
 import SQLKit
 
-/// The few SQL fragments that differ between SQLite and PostgreSQL, and the segment rule the
-/// queries share.
+/// The few SQL fragments that differ between SQLite and PostgreSQL, and the pieces the queries
+/// share: the segment's duration rule and the date-of-birth join.
 enum SQLDialectPieces {
     /// A workout belongs to a segment of `m` minutes when its stored duration is within this
     /// many seconds of `m · 60` (at least `m · 60 − 30`, less than `m · 60 + 30`).
@@ -14,16 +14,47 @@ enum SQLDialectPieces {
     }
 
     /// The player's age in fractional years at the workout (`w."createdAt"` minus `h.dob`).
-    static func ageAtWorkout(_ database: any SQLDatabase) -> String {
-        SQLBackend(database) == .postgresql ? postgresAgeAtWorkout : #"((julianday(w."createdAt") - julianday(h.dob)) / 365.25)"#
+    static func ageAtWorkout(_ backend: SQLBackend) -> String {
+        switch backend {
+        case .postgresql: #"(EXTRACT(EPOCH FROM (w."createdAt" - h.dob::timestamptz)) / 31557600.0)::double precision"#
+        case .sqlite: #"((julianday(w."createdAt") - julianday(h.dob)) / 365.25)"#
+        }
     }
-
-    static let postgresAgeAtWorkout = #"(EXTRACT(EPOCH FROM (w."createdAt" - h.dob::timestamptz)) / 31557600.0)::double precision"#
 
     /// The workout's time as seconds since 1970, for ordering and trends.
-    static func playedAtSeconds(_ database: any SQLDatabase) -> String {
-        SQLBackend(database) == .postgresql ? postgresPlayedAtSeconds : #"((julianday(w."createdAt") - 2440587.5) * 86400.0)"#
+    static func playedAtSeconds(_ backend: SQLBackend) -> String {
+        switch backend {
+        case .postgresql: #"EXTRACT(EPOCH FROM w."createdAt")::double precision"#
+        case .sqlite: #"((julianday(w."createdAt") - 2440587.5) * 86400.0)"#
+        }
     }
 
-    static let postgresPlayedAtSeconds = #"EXTRACT(EPOCH FROM w."createdAt")::double precision"#
+    /// `LEFT JOIN` of the player's date of birth as `h.dob` onto the workouts `w`: the earliest
+    /// one a player has (the application's table may hold several). With `user`, a bind
+    /// placeholder, only that player's rows are read.
+    static func dateOfBirthJoin(user: String? = nil) -> String {
+        let only = user.map { #" WHERE "userId" = \#($0)"# } ?? ""
+        return #"LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData"\#(only) GROUP BY "userId") h ON h."userId" = w."userId""#
+    }
+
+    /// A query written with PostgreSQL's numbered placeholders (`$1`, `$2`, …; a number may
+    /// repeat), run through SQLKit on either backend: each placeholder becomes a bind of
+    /// `binds[n - 1]`, in the backend's own syntax. So one text serves a prepared PostgreSQL
+    /// statement and the portable query.
+    static func portable(_ text: String, binds: [any Encodable & Sendable]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            let digits = rest[rest.index(after: dollar)...].prefix(while: \.isNumber)
+            query.appendLiteral(String(rest[..<dollar]))
+            if let number = Int(digits), binds.indices.contains(number - 1) {
+                query.appendInterpolation(bind: binds[number - 1])
+            } else {
+                query.appendLiteral("$" + digits)
+            }
+            rest = rest[digits.endIndex...]
+        }
+        query.appendLiteral(String(rest))
+        return query
+    }
 }
