@@ -190,6 +190,24 @@ struct DashboardTests {
         }
     }
 
+    @Test("the batch page takes as many rows as the configured batch limit, and says so past it (413)")
+    func batchRowLimit() async throws {
+        let fixture = try await ServerFixture.shared
+        var configuration = fixture.configuration(database: false)
+        configuration.maximumBatchItems = 3
+        try await withServer(configuration) { client in
+            for (rows, status) in [(3, HTTPResponse.Status.ok), (4, .contentTooLarge)] {
+                let file = "game_mode,difficulty,duration_minutes,score\n" + String(repeating: "DualFlow,-1,10,150000\n", count: rows)
+                try await client.execute(
+                    uri: "/batch", method: .post, headers: Multipart.headers, body: .text(Multipart.form(file: file))
+                ) { response in
+                    #expect(response.status == status, "\(rows) rows")
+                    if status != .ok { #expect(Self.html(response).contains("a batch holds at most 3 players, got 4")) }
+                }
+            }
+        }
+    }
+
     @Test("with a database, the model page draws every player on the age curve and coloured by level")
     func chartsWithPlayers() async throws {
         let fixture = try await ServerFixture.shared

@@ -87,7 +87,8 @@ public struct EngineService: Sendable {
         ReportRoutes(exposures: exposures, experiments: configuration.experiments).add(to: router)
         DashboardRoutes(
             models: models, players: players, exposures: exposures, templates: templates, serving: metrics.serving,
-            experiments: configuration.experiments, maximumUploadBytes: configuration.maximumBatchBytes)
+            experiments: configuration.experiments, maximumUploadBytes: configuration.maximumBatchBytes,
+            maximumRows: configuration.maximumBatchItems)
             .add(to: router)
         routes.record(router.routes)
         return router

@@ -6,7 +6,10 @@ import MotivationEngine
 /// The batch page (`/batch`): a CSV uploaded through a form, a preview of the scored rows, a
 /// summary (players per cluster, rows rejected and why) and the scored file to download (as a
 /// `data:` link, so the service keeps nothing between requests).
-struct BatchPage {
+struct BatchPage: DashboardPage {
+    /// The page's template.
+    static let template = "batch"
+
     let title = "Batch scoring"
     let batchPage = true
     let maximumMegabytes: String

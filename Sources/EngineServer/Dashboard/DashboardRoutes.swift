@@ -20,38 +20,40 @@ struct DashboardRoutes: Sendable {
     let experiments: ExperimentPlan
     /// The largest CSV the batch page takes.
     let maximumUploadBytes: Int
+    /// The most rows the batch page scores (the API's batch limit).
+    let maximumRows: Int
 
     func add(to router: Router<Context>) {
         router.get("/") { request, _ in try await player(request) }
         router.get("/batch") { _, _ in
-            try templates.page("batch", BatchPage(registry: models.current.registry, maximumBytes: maximumUploadBytes))
+            try templates.render(BatchPage(registry: models.current.registry, maximumBytes: maximumUploadBytes))
         }
         router.post("/batch") { request, _ in try await batch(request) }
         router.get("/monitoring") { _, _ in
-            try templates.page("monitoring", MonitoringPage(models: models.current, serving: serving))
+            try templates.render(MonitoringPage(models: models.current, serving: serving))
         }
         router.get("/reports/retention") { request, _ in try await retention(request) }
-        router.get("/models") { _, _ in try templates.page("models", ModelsPage(models.current)) }
+        router.get("/models") { _, _ in try templates.render(ModelsPage(models.current)) }
         router.get("/models/{segment}") { _, context in
             let name = try context.parameters.require("segment")
             guard let engine = models.current.registry.engine(named: name) else {
                 throw APIError(.notFound, code: "unknown_segment", message: "no model for segment '\(name)'")
             }
             let (players, note) = await playerRows(for: engine.model)
-            return try templates.page("model", ModelPage(engine, players: players, note: note))
+            return try templates.render(ModelPage(engine, players: players, note: note))
         }
     }
 
     /// The analysis page: the empty form, or the analysis of what it was given with errors next
     /// to the fields that need them (400).
     func player(_ request: Request) async throws -> Response {
-        let query = Self.query(request)
+        let query = QueryParameters(request).all
         let registry = models.current.registry
         var page = PlayerPage(query: query, registry: registry, database: players != nil)
-        guard !query.isEmpty else { return try templates.page("player", page) }
+        guard !query.isEmpty else { return try templates.render(page) }
         guard let engine = registry.engine(named: page.form.segment) else {
             page.errors.segment = "Choose one of the loaded segments."
-            return try templates.page("player", page, status: .badRequest)
+            return try templates.render(page, status: .badRequest)
         }
         let language = Language(identifier: page.form.language) ?? .en
         do {
@@ -71,13 +73,13 @@ struct DashboardRoutes: Sendable {
                 page.errors.general = error.description
             }
         }
-        return try templates.page("player", page, status: page.errors.isEmpty ? .ok : .badRequest)
+        return try templates.render(page, status: page.errors.isEmpty ? .ok : .badRequest)
     }
 
     /// The experiments page: the report the form asks for, or why there is none (with the
     /// error's 4xx status, 503 without a usable database).
     func retention(_ request: Request) async throws -> Response {
-        let query = Self.query(request)
+        let query = QueryParameters(request).all
         // The report names what is wrong with the log; this list only fills the form.
         let logged = (try? await exposures?.experiments()) ?? []
         var page = RetentionPage(query: query, plan: experiments, logged: logged)
@@ -88,14 +90,7 @@ struct DashboardRoutes: Sendable {
             guard let explained = page.explain(ErrorMiddleware.apiError(error, request: request)) else { throw error }
             status = explained
         }
-        return try templates.page("retention", page, status: status)
-    }
-
-    /// The request's query parameters, as the pages' forms read them.
-    private static func query(_ request: Request) -> [String: String] {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-        return query
+        return try templates.render(page, status: status)
     }
 
     /// The segment's players as training saw them, from the database; none (and why) without one.
@@ -119,18 +114,18 @@ struct DashboardRoutes: Sendable {
             page = BatchPage(registry: registry, maximumBytes: maximumUploadBytes, segment: upload.segment, language: upload.language)
             guard let file = upload.file, !file.isEmpty else {
                 page.error = "Choose a CSV file."
-                return try templates.page("batch", page, status: .badRequest)
+                return try templates.render(page, status: .badRequest)
             }
             let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
             let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
             let scored = try await BatchCSV.scoredCSV(
                 ByteBuffer(bytes: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
-                defaults: defaults, maximumRows: 100_000)
+                defaults: defaults, maximumRows: maximumRows)
             page.result = try BatchPage.result(scored)
-            return try templates.page("batch", page)
+            return try templates.render(page)
         } catch let error as APIError {
             page.error = error.message
-            return try templates.page("batch", page, status: error.status)
+            return try templates.render(page, status: error.status)
         }
     }
 

@@ -20,12 +20,18 @@ struct DashboardTemplates: Sendable {
         self.library = library
     }
 
-    /// The page `template` rendered with `context` (values are HTML-escaped by `{{…}}`).
-    func page(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(context, withTemplate: template) else { throw DashboardError.missingTemplates }
+    /// `page` rendered with its template (values are HTML-escaped by `{{…}}`).
+    func render(_ page: some DashboardPage, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = library.render(page, withTemplate: type(of: page).template) else { throw DashboardError.missingTemplates }
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
+}
+
+/// A dashboard page's context: the values its Mustache template reads.
+protocol DashboardPage {
+    /// The name of its template (`Resources/Templates/<template>.mustache`).
+    static var template: String { get }
 }
 
 /// A dashboard that cannot render.

@@ -2,7 +2,10 @@ import Foundation
 import MotivationEngine
 
 /// The models list (`/models`).
-struct ModelsPage {
+struct ModelsPage: DashboardPage {
+    /// The page's template.
+    static let template = "models"
+
     let title = "Models"
     let modelsPage = true
     let count: Int
@@ -34,7 +37,10 @@ struct ModelsPage {
 }
 
 /// One model's page (`/models/{segment}`).
-struct ModelPage {
+struct ModelPage: DashboardPage {
+    /// The page's template.
+    static let template = "model"
+
     let title: String
     let modelsPage = true
     let segment: String

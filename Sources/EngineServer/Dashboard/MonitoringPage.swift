@@ -4,7 +4,10 @@ import MotivationEngine
 /// The monitoring page (`/monitoring`): what this process served per segment against what the
 /// model was trained on (population stability index over the clusters, a warning above 0.2),
 /// and requests, latency and analyses per minute over the last hour.
-struct MonitoringPage {
+struct MonitoringPage: DashboardPage {
+    /// The page's template.
+    static let template = "monitoring"
+
     let title = "Monitoring"
     let monitoringPage = true
     let since: String

@@ -3,7 +3,10 @@ import MotivationEngine
 import PlayerStore
 
 /// The player analysis page (`/`): the form, its errors next to their fields, and the result.
-struct PlayerPage {
+struct PlayerPage: DashboardPage {
+    /// The page's template.
+    static let template = "player"
+
     let title = "Player analysis"
     let playerPage = true
     let database: Bool

@@ -5,7 +5,10 @@ import MotivationEngine
 
 /// The experiments page (`/reports/retention`): the form (experiment, as of, K), then the
 /// experiment's retention report, or a page explaining why there is none and what to do.
-struct RetentionPage {
+struct RetentionPage: DashboardPage {
+    /// The page's template.
+    static let template = "retention"
+
     let title = "Experiments"
     let experimentsPage = true
     var form: Form

@@ -29,7 +29,7 @@ struct AnalyzeRoutes: Sendable {
     /// One player: the analysis JSON of DESIGN.md, with the target of the requested policy or,
     /// for a player with an id in a running experiment, of their arm.
     func analyze(_ request: Request, context: Context) async throws -> Analysis {
-        let language = try request.language()
+        let language = try QueryParameters(request).language()
         var context = context
         context.maxUploadSize = limits.body
         var input = try await request.decode(as: AnalysisInput.self, context: context)
@@ -49,7 +49,7 @@ struct AnalyzeRoutes: Sendable {
     /// input order, an item that cannot be analysed carrying its error; or a `text/csv` body
     /// (the `batch` command's format) answered with the scored CSV.
     func batch(_ request: Request, context: Context) async throws -> Response {
-        let language = try request.language()
+        let language = try QueryParameters(request).language()
         let body = try await request.collectedBody(upTo: limits.batchBody, expected: "a JSON array of players or a CSV")
         let registry = models.current.registry
         if request.isCSV {

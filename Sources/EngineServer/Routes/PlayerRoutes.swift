@@ -26,24 +26,12 @@ struct PlayerRoutes: Sendable {
     func motivation(_ request: Request, context: Context) async throws -> PlayerMotivation {
         let text = try context.parameters.require("userId")
         guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
-        let query = request.uri.queryParameters
+        let query = QueryParameters(request)
         let language = try query.language()
-        let trend = try query.optional("trend").map { value in
-            guard let trend = Int(value), (2...1000).contains(trend) else {
-                throw APIError.invalidField("trend", "must be a whole number from 2 to 1000, got '\(value)'")
-            }
-            return trend
-        } ?? PlayerQueries.defaultTrendWorkouts
+        let trend = try query.integer("trend", in: 2...1000) ?? PlayerQueries.defaultTrendWorkouts
         let engine = try models.current.registry.engine(for: try Self.segment(in: query))
         guard let players else { throw APIError.noDatabase }
-        let requested = try query.optional("target_policy").map { value in
-            guard let policy = TargetPolicyKind(rawValue: String(value)) else {
-                throw APIError.invalidField(
-                    "target_policy",
-                    "must be one of \(TargetPolicyKind.names), got '\(value)'")
-            }
-            return policy
-        }
+        let requested = try query.oneOf("target_policy", as: TargetPolicyKind.self)
         let segment = engine.model.segment
         let history = try await players.history(
             user: user, in: segment, trendWorkouts: trend, personal: engine.personalSettings)
@@ -59,17 +47,11 @@ struct PlayerRoutes: Sendable {
 
     /// The segment the query names (`game_mode`, `difficulty`, `duration`); parts left out (or
     /// empty) must leave exactly one loaded model.
-    private static func segment(in query: Parameters) throws -> AnalysisInput {
-        let difficulty = try query.optional("difficulty").map { value in
-            guard let number = Int(value) else { throw APIError.invalidField("difficulty", "must be a whole number, got '\(value)'") }
-            return number
+    private static func segment(in query: QueryParameters) throws -> AnalysisInput {
+        let difficulty = try query.value("difficulty", expected: "a whole number") { Int($0) }
+        let duration = try query.value("duration", expected: "a positive number of minutes, at most a day") { text in
+            Double(text).flatMap(SegmentKey.wholeMinutes).map(Double.init)
         }
-        let duration = try query.optional("duration").map { value in
-            guard let minutes = Double(value), let whole = SegmentKey.wholeMinutes(minutes) else {
-                throw APIError.invalidField("duration", "must be a positive number of minutes, at most a day, got '\(value)'")
-            }
-            return Double(whole)
-        }
-        return AnalysisInput(gameMode: query.optional("game_mode").map(String.init), difficulty: difficulty, durationMinutes: duration, score: 0)
+        return AnalysisInput(gameMode: query.text("game_mode"), difficulty: difficulty, durationMinutes: duration, score: 0)
     }
 }

@@ -25,19 +25,13 @@ struct ReportRoutes: Sendable {
     static func report(
         for request: Request, exposures: (any ExposureRepository)?, experiments: ExperimentPlan
     ) async throws -> RetentionReport {
-        let query = request.uri.queryParameters
+        let query = QueryParameters(request)
         var reporter = RetentionReporter(plan: experiments.experiments.isEmpty ? nil : experiments)
-        reporter.experiment = query.optional("experiment").map(String.init)
-        if let text = query.optional("as_of").map(String.init) {
-            guard let date = ExperimentPlan.parseDate(text) else {
-                throw APIError.invalidField("as_of", "must be \(ExperimentPlan.dateFormat), got '\(text)'")
-            }
+        reporter.experiment = query.text("experiment")
+        if let date = try query.value("as_of", expected: ExperimentPlan.dateFormat, ExperimentPlan.parseDate) {
             reporter.asOf = date
         }
-        if let text = query.optional("hit_workouts").map(String.init) {
-            guard let k = Int(text), (1...100).contains(k) else {
-                throw APIError.invalidField("hit_workouts", "must be a whole number from 1 to 100, got '\(text)'")
-            }
+        if let k = try query.integer("hit_workouts", in: 1...100) {
             reporter.hitWorkouts = k
         }
         guard let exposures else { throw APIError.noDatabase }
