@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DemoData", targets: ["DemoData"]),
         .library(name: "EngineAPI", targets: ["EngineAPI"]),
         .library(name: "EngineServer", targets: ["EngineServer"]),
+        .library(name: "EngineDashboard", targets: ["EngineDashboard"]),
         .executable(name: "sphery-engine", targets: ["sphery-engine"]),
     ],
     dependencies: [
@@ -84,7 +85,6 @@ let package = Package(
             name: "EngineServer",
             dependencies: [
                 "EngineAPI",
-                "GaussianMixture",
                 "MotivationEngine",
                 "ExperimentReport",
                 "PlayerCSV",
@@ -102,6 +102,18 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            ]
+        ),
+        .target(
+            name: "EngineDashboard",
+            dependencies: [
+                "EngineServer",
+                "GaussianMixture",
+                "ExperimentReport",
+                "MotivationEngine",
+                "PlayerCSV",
+                "PlayerStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
@@ -117,6 +129,7 @@ let package = Package(
                 "DemoData",
                 "EngineAPI",
                 "EngineServer",
+                "EngineDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -170,6 +183,7 @@ let package = Package(
             dependencies: [
                 "EngineAPI",
                 "EngineServer",
+                "EngineDashboard",
                 "ExperimentReport",
                 "PlayerStore",
                 "DemoData",
@@ -187,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpheryEngineTests",
-            dependencies: ["sphery-engine", "EngineAPI", "EngineServer", "PlayerStore", "ExperimentReport", "DemoData"]
+            dependencies: ["sphery-engine", "EngineAPI", "EngineServer", "EngineDashboard", "PlayerStore", "ExperimentReport", "DemoData"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
+@testable import EngineDashboard
 @testable import EngineServer
 
 @Suite("SVG charts")

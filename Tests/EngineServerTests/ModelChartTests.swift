@@ -3,6 +3,7 @@ import HummingbirdTesting
 import MotivationEngine
 import PlayerStore
 import Testing
+@testable import EngineDashboard
 @testable import EngineServer
 
 /// The model page's charts of age and level: the age curve and the levels against age-graded

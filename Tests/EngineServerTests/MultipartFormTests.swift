@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import EngineDashboard
 @testable import EngineServer
 
 /// The batch page's multipart reader: the forms browsers and curl send are read, and anything

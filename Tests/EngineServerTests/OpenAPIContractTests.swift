@@ -1,4 +1,5 @@
 import EngineAPI
+import EngineDashboard
 import EngineServer
 import Foundation
 import HTTPTypes
@@ -178,7 +179,7 @@ struct OpenAPIContractTests {
     func routes() async throws {
         let fixture = try await ServerFixture.shared
         let contract = try OpenAPIContract.fromSource()
-        let service = try EngineService(fixture.configuration(database: false), logger: ServerFixture.quietLogger)
+        let service = try EngineService(fixture.configuration(database: false), logger: ServerFixture.quietLogger).withDashboard()
         let routes = Set(service.router().routes.map { "\($0.method.rawValue) \(RoutePath.normalised($0.path.description))" })
         #expect(routes.count >= 11)
         #expect(routes == contract.operations, "only routed: \(routes.subtracting(contract.operations).sorted()); only documented: \(contract.operations.subtracting(routes).sorted())")

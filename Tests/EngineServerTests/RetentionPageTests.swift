@@ -10,6 +10,7 @@ import SQLKit
 import Synchronization
 import Testing
 
+@testable import EngineDashboard
 @testable import EngineServer
 
 /// The experiments page (`/reports/retention`): the report of a logged experiment, and a

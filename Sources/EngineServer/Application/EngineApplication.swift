@@ -16,21 +16,39 @@ public func buildApplication(
     try EngineService(configuration, metrics: metrics, logger: logger).application()
 }
 
+/// Routes another module adds to the service (the dashboard), made from the service's parts
+/// and registered behind the same middleware as the API's.
+public protocol EngineRoutes: Sendable {
+    /// Registers the routes on `router`.
+    func add(to router: Router<EngineRequestContext>)
+}
+
 /// The parts of the HTTP service: the models, the database pool, the prediction log, the
 /// routes and middleware, the connection limits, and the background services. Graceful
 /// shutdown (SIGTERM/SIGINT with `ServerLifecycle`) stops the server first (no new
 /// connections, in-flight requests finish and their answers close their connections), then
 /// the prediction log writes what is queued, then the pool closes.
 public struct EngineService: Sendable {
+    /// What the service was started with.
     public let configuration: ServerConfiguration
+    /// The service's metrics, served at `/metrics`.
     public let metrics: EngineMetrics
+    /// The models serving now, reloaded from their folder.
     public let models: ModelStore
+    /// The database pool; nil without a database.
     public let pool: DatabasePool?
+    /// The players in the database, through the pool; nil without a database.
+    public let players: (any PlayerRepository)?
+    /// The exposure log in the database, through the pool; nil without a database.
+    public let exposures: (any ExposureRepository)?
+    /// The exposure log's writer; nil without a database or with the log turned off.
     public let predictionLog: PredictionLog?
     /// The most connections served at once, fitted into the open-file limit.
     public let connectionLimit: ConnectionLimit
-    let templates: DashboardTemplates
-    let logger: Logger
+    /// Routes other modules add (the dashboard), registered after the API's.
+    public var extensions: [any EngineRoutes] = []
+    /// The service's logger.
+    public let logger: Logger
 
     /// Loads the models, prepares (without connecting) the database pool, and fits the
     /// connection limit into the process's open-file limit (a warning says when it is lowered).
@@ -47,11 +65,12 @@ public struct EngineService: Sendable {
                 $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
                 statementTimeout: configuration.databaseStatementTimeout, logger: logger)
         }
+        players = pool.map { PooledPlayerRepository(pool: $0) }
+        exposures = pool.map { PooledExposureRepository(pool: $0) }
         predictionLog = configuration.predictionLog
             ? pool.map {
                 PredictionLog(pool: $0, metrics: metrics, logger: logger, shutdownGrace: configuration.shutdownGracePeriod)
             } : nil
-        templates = try DashboardTemplates()
         connectionLimit = try ConnectionLimit(
             configured: configuration.maximumConnections, openFiles: OpenFileLimit.current,
             reserved: ConnectionLimit.reserve(databaseConnections: pool?.capacity ?? 0))
@@ -69,8 +88,6 @@ public struct EngineService: Sendable {
     public func router() -> Router<EngineRequestContext> {
         let router = Router(context: EngineRequestContext.self)
         let routes = RouteTable()
-        let players = pool.map { PooledPlayerRepository(pool: $0) as any PlayerRepository }
-        let exposures = pool.map { PooledExposureRepository(pool: $0) as any ExposureRepository }
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware(routes: routes))
         AnalyzeRoutes(
@@ -85,11 +102,7 @@ public struct EngineService: Sendable {
         ModelRoutes(models: models, adminKey: configuration.adminKey, metrics: metrics).add(to: router)
         OperationsRoutes(models: models, pool: pool, predictionLog: predictionLog, metrics: metrics).add(to: router)
         ReportRoutes(exposures: exposures, experiments: configuration.experiments).add(to: router)
-        DashboardRoutes(
-            models: models, players: players, exposures: exposures, templates: templates, serving: metrics.serving,
-            experiments: configuration.experiments, maximumUploadBytes: configuration.maximumBatchBytes,
-            maximumRows: configuration.maximumBatchItems)
-            .add(to: router)
+        for routes in extensions { routes.add(to: router) }
         routes.record(router.routes)
         return router
     }

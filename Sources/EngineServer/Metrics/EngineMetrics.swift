@@ -20,7 +20,7 @@ public struct EngineMetrics: Sendable {
     static let requestDuration = "sphery_http_request_duration_seconds"
 
     /// The same counts kept for the monitoring page (per minute, per cluster).
-    let serving = ServingStatistics()
+    public let serving = ServingStatistics()
 
     /// The per-request metrics made so far, by their labels (making one through the factory
     /// costs a registry look-up and the label strings; this is one dictionary look-up).

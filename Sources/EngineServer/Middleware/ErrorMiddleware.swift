@@ -8,13 +8,13 @@ import PlayerStore
 /// Turns every error a route throws into the JSON error body with the right status: the
 /// caller's mistakes are 4xx, a database that cannot be used is 503, anything else is a bug
 /// (500, logged with the request id, the message not shown to the caller).
-struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = EngineRequestContext
+public struct ErrorMiddleware: RouterMiddleware {
+    public typealias Context = EngineRequestContext
 
     /// The service's routes, to tell a wrong method (405) from an unknown path (404).
     let routes: RouteTable
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
@@ -41,7 +41,7 @@ struct ErrorMiddleware: RouterMiddleware {
         return try apiError.response(from: request, context: context)
     }
 
-    static func apiError(_ error: any Error, request: Request) -> APIError {
+    public static func apiError(_ error: any Error, request: Request) -> APIError {
         switch error {
         case let error as APIError:
             return error

@@ -49,12 +49,12 @@ public final class ModelStore: ModelSource {
 extension ModelRegistry {
     /// The loaded models in the order of their file stems (`DualFlow_-1_10`), as the routes and
     /// the dashboard list them.
-    var modelsByName: [SegmentModel] {
+    public var modelsByName: [SegmentModel] {
         engines.values.map(\.model).sorted { $0.segment.fileStem < $1.segment.fileStem }
     }
 
     /// The loaded segments' file stems, sorted: the names the model routes take.
-    var segmentNames: [String] { modelsByName.map(\.segment.fileStem) }
+    public var segmentNames: [String] { modelsByName.map(\.segment.fileStem) }
 }
 
 /// The model files of a folder by name, size and modification time: a cheap way to notice that

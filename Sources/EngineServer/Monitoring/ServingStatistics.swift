@@ -5,12 +5,12 @@ import Synchronization
 /// What this process has served, for the monitoring page: analyses per segment and cluster
 /// since start, and requests, latency and analyses per minute over the last hour. Per process,
 /// like the metrics.
-final class ServingStatistics: Sendable {
+public final class ServingStatistics: Sendable {
     /// Minutes kept.
-    static let minutes = 60
+    public static let minutes = 60
 
     /// When counting started.
-    let startedAt: Date
+    public let startedAt: Date
     private let state: Mutex<State>
 
     struct State {
@@ -20,13 +20,13 @@ final class ServingStatistics: Sendable {
     }
 
     /// One minute.
-    struct Bucket: Sendable {
-        var minute = -1
-        var requests = 0
-        var latencySeconds = 0.0
-        var analyses = 0
+    public struct Bucket: Sendable {
+        public var minute = -1
+        public var requests = 0
+        public var latencySeconds = 0.0
+        public var analyses = 0
         /// Analyses per cluster of each segment in this minute.
-        var clusters: [SegmentKey: [Int: Int]] = [:]
+        public var clusters: [SegmentKey: [Int: Int]] = [:]
     }
 
     init(now: Date = Date()) {
@@ -57,10 +57,10 @@ final class ServingStatistics: Sendable {
     }
 
     /// Analyses per cluster of each segment since start.
-    var clusterCounts: [SegmentKey: [Int: Int]] { state.withLock { $0.clusters } }
+    public var clusterCounts: [SegmentKey: [Int: Int]] { state.withLock { $0.clusters } }
 
     /// The last hour, oldest minute first (minutes without traffic are zero).
-    func lastHour(now: Date = Date()) -> [(minute: Int, bucket: Bucket)] {
+    public func lastHour(now: Date = Date()) -> [(minute: Int, bucket: Bucket)] {
         let current = Self.minute(now)
         return state.withLock { state in
             (current - Self.minutes + 1...current).map { minute in
@@ -83,8 +83,8 @@ final class ServingStatistics: Sendable {
 
 /// The population stability index of served against trained shares, with a small floor for
 /// empty bins: under 0.1 stable, 0.1–0.2 a shift worth watching, above 0.2 a real change.
-enum PopulationStability {
-    static func index(expected: [Double], actual: [Double], floor: Double = 1e-4) -> Double {
+public enum PopulationStability {
+    public static func index(expected: [Double], actual: [Double], floor: Double = 1e-4) -> Double {
         zip(expected, actual).reduce(0) { sum, pair in
             let e = max(pair.0, floor), a = max(pair.1, floor)
             return sum + (a - e) * log(a / e)

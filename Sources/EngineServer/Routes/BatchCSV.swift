@@ -5,24 +5,27 @@ import MotivationEngine
 /// A `text/csv` batch: the `batch` command's input format in, its scored CSV out (every input
 /// column kept, the analysis columns appended, a row that cannot be scored carrying its reason
 /// in the `error` column).
-enum BatchCSV {
+public enum BatchCSV {
     /// Scores the CSV in `body` and answers it as `text/csv`.
     /// - Throws: 400 `invalid_csv` for malformed CSV or a header without `score`; 413 past `maximumRows`.
-    static func score(_ body: ByteBuffer, registry: ModelRegistry, language: Language, maximumRows: Int) async throws -> Response {
+    public static func score(_ body: ByteBuffer, registry: ModelRegistry, language: Language, maximumRows: Int) async throws -> Response {
         let scored = try await scoredCSV(body, registry: registry, language: language, defaults: SegmentDefaults(), maximumRows: maximumRows)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: scored.bytes))
     }
 
     /// A scored file: its bytes (header line included), and the rows that could not be scored.
-    struct Scored {
-        let bytes: ByteBuffer
-        let rows: Int
-        let errors: [BatchScorer.RowError]
+    public struct Scored: Sendable {
+        /// The scored CSV, header line included.
+        public let bytes: ByteBuffer
+        /// The rows scored or refused.
+        public let rows: Int
+        /// The rows that could not be scored, and why.
+        public let errors: [BatchScorer.RowError]
     }
 
     /// Scores the CSV in `body`; rows without segment columns take the segment from `defaults`.
     /// - Throws: as `score`.
-    static func scoredCSV(
+    public static func scoredCSV(
         _ body: ByteBuffer, registry: ModelRegistry, language: Language, defaults: SegmentDefaults, maximumRows: Int
     ) async throws -> Scored {
         var parser = CSVParser()

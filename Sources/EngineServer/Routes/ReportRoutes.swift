@@ -6,7 +6,7 @@ import PlayerStore
 
 /// `GET /v1/reports/retention`: an experiment's retention report from the exposure log and the
 /// workouts in the database (built on request; a large log takes seconds).
-struct ReportRoutes: Sendable {
+public struct ReportRoutes: Sendable {
     typealias Context = EngineRequestContext
 
     /// The exposure log; nil without a database (503).
@@ -22,7 +22,7 @@ struct ReportRoutes: Sendable {
     /// The report the query asks for: `experiment` (default: the only one logged), `as_of` (a
     /// date or ISO 8601 time; default: the data's clock) and `hit_workouts` (K, default 5).
     /// - Throws: 400 for a malformed parameter, 503 without a database, 404 for an unknown experiment.
-    static func report(
+    public static func report(
         for request: Request, exposures: (any ExposureRepository)?, experiments: ExperimentPlan
     ) async throws -> RetentionReport {
         let query = QueryParameters(request)

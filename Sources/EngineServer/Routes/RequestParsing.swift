@@ -8,7 +8,7 @@ extension Request {
     /// The body, up to `limit` bytes.
     /// - Parameter expected: what the route takes, for the message about an empty body.
     /// - Throws: 413 `body_too_large` past the limit, 400 for an empty body.
-    func collectedBody(upTo limit: Int, expected: String) async throws -> ByteBuffer {
+    public func collectedBody(upTo limit: Int, expected: String) async throws -> ByteBuffer {
         let body: ByteBuffer
         do {
             body = try await self.body.collect(upTo: limit)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineDashboard
 import EngineServer
 import Foundation
 import Logging
@@ -107,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.experiments = try ExperimentPlan.load(from: prepared.experiments)
             }
         }
-        let service = try EngineService(configuration, metrics: metrics, logger: logger)
+        let service = try EngineService(configuration, metrics: metrics, logger: logger).withDashboard()
         logger.notice(
             "serving",
             metadata: [

@@ -1,3 +1,4 @@
+import EngineDashboard
 import EngineServer
 import Hummingbird
 import HummingbirdCore
@@ -37,7 +38,7 @@ struct LiveServer: Sendable {
     ) async throws -> Value {
         var configuration = configuration
         configuration.port = 0
-        let service = try EngineService(configuration, metrics: metrics, logger: logger)
+        let service = try EngineService(configuration, metrics: metrics, logger: logger).withDashboard()
         let (ports, reportPort) = AsyncStream.makeStream(of: Int.self)
         let lifecycle = ServerLifecycle(
             running: PortReporting(base: service.application(), report: reportPort),

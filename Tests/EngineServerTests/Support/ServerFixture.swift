@@ -1,5 +1,6 @@
 import DemoData
 import DatabaseTestSupport
+import EngineDashboard
 import EngineServer
 import Foundation
 import Hummingbird
@@ -116,7 +117,7 @@ func withServer<Value>(
     logger: Logger = ServerFixture.quietLogger,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
-    let app = try buildApplication(configuration, metrics: metrics, logger: logger)
+    let app = try EngineService(configuration, metrics: metrics, logger: logger).withDashboard().application()
     return try await app.test(.router, body)
 }
 

@@ -1,3 +1,4 @@
+import EngineServer
 /// A `multipart/form-data` body (RFC 7578, RFC 2046 §5.1) as the batch page's form sends it:
 /// its fields by name. Read here rather than by a library so that no input can trap the
 /// process (docs/dashboard.md says why): every index is checked before it is used, nothing is

@@ -1,4 +1,5 @@
 import ExperimentReport
+import EngineServer
 import Foundation
 import Hummingbird
 import MotivationEngine

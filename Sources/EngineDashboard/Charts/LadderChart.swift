@@ -1,3 +1,4 @@
+import EngineServer
 import MotivationEngine
 
 /// The target ladder of a segment for one player: the score scale from its 1st to 99th

@@ -1,3 +1,4 @@
+import EngineServer
 import Foundation
 import Hummingbird
 import MotivationEngine
@@ -6,7 +7,7 @@ import PlayerStore
 /// The staff dashboard: server-rendered HTML (Mustache templates, SVG charts drawn in Swift),
 /// no JavaScript needed. `/` analyses a player (typed in or looked up), `/models` lists the
 /// models and `/models/{segment}` shows one, `/reports/retention` reports an experiment.
-struct DashboardRoutes: Sendable {
+public struct DashboardRoutes: EngineRoutes {
     typealias Context = EngineRequestContext
 
     let models: any ModelSource
@@ -23,7 +24,21 @@ struct DashboardRoutes: Sendable {
     /// The most rows the batch page scores (the API's batch limit).
     let maximumRows: Int
 
-    func add(to router: Router<Context>) {
+    /// The dashboard of `service`: its models, its database, its serving statistics and limits.
+    /// - Throws: when a template is missing or does not parse (a packaging bug).
+    public init(_ service: EngineService) throws {
+        models = service.models
+        players = service.players
+        exposures = service.exposures
+        templates = try DashboardTemplates()
+        serving = service.metrics.serving
+        experiments = service.configuration.experiments
+        maximumUploadBytes = service.configuration.maximumBatchBytes
+        maximumRows = service.configuration.maximumBatchItems
+    }
+
+    /// Registers the pages.
+    public func add(to router: Router<EngineRequestContext>) {
         router.get("/") { request, _ in try await player(request) }
         router.get("/batch") { _, _ in
             try templates.render(BatchPage(registry: models.current.registry, maximumBytes: maximumUploadBytes))

@@ -1,3 +1,4 @@
+import EngineServer
 import Foundation
 
 /// An SVG image assembled as text: every piece of text from data is escaped, numbers are

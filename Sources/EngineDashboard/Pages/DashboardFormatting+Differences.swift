@@ -1,3 +1,4 @@
+import EngineServer
 import MotivationEngine
 
 /// Differences and levels as the experiment pages show them.

@@ -1,3 +1,4 @@
+import EngineServer
 /// A header value with parameters (RFC 9110 §5.6.6), such as `multipart/form-data; boundary=x`
 /// or `form-data; name="file"; filename="players.csv"`: read byte by byte with every index
 /// checked, so that no value can trap.

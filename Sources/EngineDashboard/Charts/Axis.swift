@@ -1,3 +1,4 @@
+import EngineServer
 import Foundation
 import MotivationEngine
 

@@ -1,3 +1,4 @@
+import EngineServer
 import MotivationEngine
 
 /// The charts of a model's page.

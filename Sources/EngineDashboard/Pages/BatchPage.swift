@@ -1,4 +1,5 @@
 import PlayerCSV
+import EngineServer
 import Foundation
 import Hummingbird
 import MotivationEngine

@@ -1,3 +1,4 @@
+import EngineServer
 import MotivationEngine
 
 /// One training player as a model's charts draw them: their row (the median game, by default)

@@ -1,3 +1,4 @@
+import EngineServer
 import ExperimentReport
 import MotivationEngine
 

@@ -1,3 +1,4 @@
+import EngineServer
 /// A player's last scores in a segment, oldest to latest, with the next target and the personal
 /// best drawn across.
 enum RecentScoresChart {
