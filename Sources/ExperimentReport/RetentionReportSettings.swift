@@ -33,6 +33,8 @@ public struct RetentionReportSettings: Sendable, Equatable {
     public var controlArm: String
     /// The experiment's arms, in the order to show them; they appear even without players.
     public var plannedArms: [String]
+    /// The language of the verdict's sentences.
+    public var language: Language = .en
 
     public init(
         asOf: Date, hitWorkouts: Int = 5, confidence: Double = 0.95, minimumDetectableEffect: Double = 0.05,

@@ -14,7 +14,10 @@ public struct RetentionReporter: Sendable {
     public var asOf: Date?
     /// K, the follow-up workouts in which a player may reach the target.
     public var hitWorkouts: Int
+    /// The language of the verdict's sentences.
+    public var language: Language = .en
 
+    /// A reporter of `experiment` (nil: the only one logged) as of `asOf` (nil: the data's clock).
     public init(
         experiment: String? = nil, plan: ExperimentPlan? = nil, asOf: Date? = nil,
         hitWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
@@ -53,6 +56,7 @@ public struct RetentionReporter: Sendable {
             plan?.experiment(named: name).map { RetentionReportSettings(experiment: $0, asOf: asOf) }
             ?? RetentionReportSettings(asOf: asOf, plannedArms: Set(outcomes.map(\.arm)).sorted())
         settings.hitWorkouts = hitWorkouts
+        settings.language = language
         start = clock.now
         let report = try RetentionReport(outcomes: outcomes, settings: settings, experiment: name)
         return Result(report: report, query: queried, building: clock.now - start)

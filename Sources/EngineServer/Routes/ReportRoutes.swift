@@ -34,6 +34,7 @@ public struct ReportRoutes: Sendable {
         if let k = try query.integer("hit_workouts", in: 1...100) {
             reporter.hitWorkouts = k
         }
+        reporter.language = try query.language()
         guard let exposures else { throw APIError.noDatabase }
         let request = reporter
         return try await exposures.withOutcomes { try await request.report(from: $0).report }

@@ -36,6 +36,9 @@ public struct MessageCatalog: Sendable {
         let levelPairs: [LevelName]
         /// Where the table came from (a file name).
         let file: String
+        /// The fixed sentences, indexed by `TextKey`'s order; nil when the file has no `"texts"`
+        /// (an operator's older file: the fallback catalog's are taken).
+        let texts: [TextTemplate]?
 
         struct LevelName: Sendable {
             let label: String
@@ -43,7 +46,7 @@ public struct MessageCatalog: Sendable {
         }
 
         init(templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [Int],
-             levels: [String: String], file: String) {
+             levels: [String: String], file: String, texts: [TextTemplate]?) {
             self.templates = templates
             self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
             var templateIds = templates.map { _ in [String]() }
@@ -54,6 +57,15 @@ public struct MessageCatalog: Sendable {
             self.levels = levels
             self.levelPairs = levels.keys.sorted().map { LevelName(label: $0, name: levels[$0]!) }
             self.file = file
+            self.texts = texts
+        }
+
+        /// The table with `texts` where it has none of its own.
+        func withTexts(from other: Table) -> Table {
+            guard texts == nil else { return self }
+            return Table(
+                templates: templates, topOfRangeWithoutNextLevel: topOfRangeWithoutNextLevel, levels: levels, file: file,
+                texts: other.texts)
         }
 
         @inline(__always)
@@ -64,7 +76,7 @@ public struct MessageCatalog: Sendable {
     }
 
     /// Indexed by `Language.catalogIndex`.
-    private let tables: [Table]
+    let tables: [Table]
 
     // MARK: - Loading
 
@@ -86,7 +98,7 @@ public struct MessageCatalog: Sendable {
             guard let url = bundledFile(for: language) else {
                 throw MessageCatalogError.missingLanguage(language, directory: "bundle \(Bundle.module.bundlePath)")
             }
-            tables.append(try load(url, language: language))
+            tables.append(try complete(load(url, language: language), fallback: nil, language: language))
         }
         return MessageCatalog(tables: tables)
     }
@@ -124,7 +136,7 @@ public struct MessageCatalog: Sendable {
         var tables: [Table] = []
         for language in Language.allCases {
             if let url = found[language] {
-                tables.append(try Self.load(url, language: language))
+                tables.append(try Self.complete(Self.load(url, language: language), fallback: fallback, language: language))
             } else if let fallback {
                 tables.append(fallback.tables[language.catalogIndex])
             } else {
@@ -140,7 +152,8 @@ public struct MessageCatalog: Sendable {
         var tables: [Table] = []
         for language in Language.allCases {
             if let data = contents[language] {
-                tables.append(try Self.parse(data, file: "\(language.rawValue).json", language: language))
+                let table = try Self.parse(data, file: "\(language.rawValue).json", language: language)
+                tables.append(try Self.complete(table, fallback: fallback, language: language))
             } else if let fallback {
                 tables.append(fallback.tables[language.catalogIndex])
             } else {
@@ -154,6 +167,14 @@ public struct MessageCatalog: Sendable {
         self.tables = tables
     }
 
+    /// `table`, its missing `"texts"` taken from `fallback`.
+    /// - Throws: `MessageCatalogError.missingText` when it has none and there is no fallback.
+    private static func complete(_ table: Table, fallback: MessageCatalog?, language: Language) throws -> Table {
+        if table.texts != nil { return table }
+        guard let fallback else { throw MessageCatalogError.missingText(file: table.file, key: "texts") }
+        return table.withTexts(from: fallback.tables[language.catalogIndex])
+    }
+
     private static func load(_ url: URL, language: Language) throws -> Table {
         let file = url.lastPathComponent
         let data: Data
@@ -165,105 +186,13 @@ public struct MessageCatalog: Sendable {
         return try parse(data, file: file, language: language)
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let debug = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return debug }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
             return underlying.localizedDescription
         }
         return nsError.localizedDescription
-    }
-
-    /// Parses and validates one language file.
-    static func parse(_ data: Data, file: String, language: Language) throws -> Table {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw MessageCatalogError.invalidJSON(file: file, reason: reason(error))
-        }
-        guard let root = object as? [String: Any] else {
-            throw MessageCatalogError.invalidJSON(file: file, reason: "expected an object at the top level")
-        }
-        if let declared = root["language"] {
-            guard let code = declared as? String, Language(identifier: code) == language else {
-                throw MessageCatalogError.languageMismatch(file: file, declared: "\(declared)")
-            }
-        }
-        var levels: [String: String] = [:]
-        if let rawLevels = root["levels"] {
-            guard let dictionary = rawLevels as? [String: Any] else {
-                throw MessageCatalogError.invalidLevels(file: file, reason: "expected an object of label → name")
-            }
-            for (label, name) in dictionary {
-                guard let name = name as? String, !name.allSatisfy(\.isWhitespace) else {
-                    throw MessageCatalogError.invalidLevels(file: file, reason: "\"\(label)\" needs a non-empty name")
-                }
-                levels[label] = name
-            }
-        }
-        guard let rawMessages = root["messages"] else {
-            throw MessageCatalogError.invalidJSON(file: file, reason: "no \"messages\" object")
-        }
-        guard let messages = rawMessages as? [String: Any] else {
-            throw MessageCatalogError.invalidJSON(file: file, reason: "\"messages\" must be an object of status → list of messages")
-        }
-        for key in messages.keys.sorted() where TargetStatus(rawValue: key) == nil {
-            throw MessageCatalogError.unknownStatus(file: file, key: key)
-        }
-        var templates: [[MessageTemplate]] = []
-        for status in TargetStatus.allCases {
-            guard let entry = messages[status.rawValue] else {
-                throw MessageCatalogError.missingStatus(file: file, status: status)
-            }
-            guard let list = entry as? [Any] else {
-                throw MessageCatalogError.notAVariantList(file: file, status: status)
-            }
-            if list.isEmpty { throw MessageCatalogError.emptyVariantList(file: file, status: status) }
-            let allowed = MessagePlaceholder.allowed(in: status)
-            var variants: [MessageTemplate] = []
-            for (index, item) in list.enumerated() {
-                guard let text = item as? String else {
-                    throw MessageCatalogError.notAVariantList(file: file, status: status)
-                }
-                let template: MessageTemplate
-                do throws(MessageTemplate.ParseError) {
-                    template = try MessageTemplate(parsing: text)
-                } catch {
-                    switch error {
-                    case .empty:
-                        throw MessageCatalogError.emptyVariant(file: file, status: status, variant: index)
-                    case .unbalancedBrace:
-                        throw MessageCatalogError.unbalancedBrace(file: file, status: status, variant: index)
-                    case .unknownPlaceholder(let name):
-                        throw MessageCatalogError.unknownPlaceholder(
-                            file: file, status: status, variant: index, placeholder: name)
-                    case .invalidPlural(let reason):
-                        throw MessageCatalogError.invalidPlural(
-                            file: file, status: status, variant: index, reason: reason)
-                    }
-                }
-                if let extra = MessagePlaceholder.allCases.first(where: {
-                    template.placeholders.contains($0) && !allowed.contains($0)
-                }) {
-                    throw MessageCatalogError.placeholderNotAllowed(
-                        file: file, status: status, variant: index, placeholder: extra.rawValue)
-                }
-                if let word = MessageTone.deniedWords(in: template.literalText, language: language).first {
-                    throw MessageCatalogError.deniedWord(file: file, status: status, variant: index, word: word)
-                }
-                variants.append(template)
-            }
-            templates.append(variants)
-        }
-        let withoutNextLevel = templates[TargetStatus.topOfRange.catalogIndex].indices.filter {
-            !templates[TargetStatus.topOfRange.catalogIndex][$0].placeholders.contains(.nextLevel)
-        }
-        if withoutNextLevel.isEmpty {
-            throw MessageCatalogError.needsVariantWithout(
-                file: file, status: .topOfRange, placeholder: MessagePlaceholder.nextLevel.rawValue)
-        }
-        return Table(templates: templates, topOfRangeWithoutNextLevel: withoutNextLevel, levels: levels, file: file)
     }
 
     // MARK: - Inspection
@@ -297,108 +226,13 @@ public struct MessageCatalog: Sendable {
         tables[language.catalogIndex].levelName(label)
     }
 
-    // MARK: - Rendering
-
-    /// The message for a player: the variant `variantKey` picks (see `variantIndex`), filled
-    /// with `values` formatted for `language`. For `top_of_range` with no `nextLevel` (the top
-    /// cluster's stretch target) the pick is among the variants that do not name a next level.
-    public func message(
-        for status: TargetStatus,
-        language: Language,
-        values: MessageValues,
-        variantKey: String
-    ) -> String {
-        renderedMessage(for: status, language: language, values: values, variantKey: variantKey).text
-    }
-
-    /// The message of `message(for:language:values:variantKey:)` with the id of its template,
-    /// `status#position` in the language file's list (e.g. `in_range#2`), for the exposure log.
-    public func renderedMessage(
-        for status: TargetStatus,
-        language: Language,
-        values: MessageValues,
-        variantKey: String
-    ) -> RenderedMessage {
-        let table = tables[language.catalogIndex]
-        let variants = table.templates[status.catalogIndex]
-        let position: Int
-        if status == .topOfRange && values.nextLevel == nil {
-            let candidates = table.topOfRangeWithoutNextLevel
-            position = candidates[StableHash.bucket(variantKey, count: candidates.count)]
-        } else {
-            position = StableHash.bucket(variantKey, count: variants.count)
-        }
-        return RenderedMessage(
-            text: Self.render(variants[position], table: table, language: language, values: values),
-            templateId: table.templateIds[status.catalogIndex][position])
-    }
-
-    /// Fills one template (e.g. from `templates(for:language:)`) with `values`.
-    public func render(_ template: MessageTemplate, language: Language, values: MessageValues) -> String {
-        Self.render(template, table: tables[language.catalogIndex], language: language, values: values)
-    }
-
-    private static func render(
-        _ template: MessageTemplate,
-        table: Table,
-        language: Language,
-        values: MessageValues
-    ) -> String {
-        let style = NumberStyle(language: language)
-        let points = NumberStyle.wholeScore(values.points)
-        let target = NumberStyle.wholeScore(values.target)
-        let targetPercentile = NumberStyle.wholePercentile(values.targetPercentile)
-        let percentile = NumberStyle.wholePercentile(values.percentile)
-        let level = table.levelName(values.level)
-        let nextLevel = table.levelName(values.nextLevel ?? values.level)
-        let singular = points == 1 || (points == 0 && language == .fr)
-        // An upper bound of the length (plurals are counted in `literalByteCount`):
-        // numbers need at most 48 bytes each.
-        var capacity = template.literalByteCount
-        for piece in template.pieces {
-            if case .placeholder(let placeholder) = piece {
-                switch placeholder {
-                case .points, .target, .targetPercentile, .percentile: capacity += 48
-                case .level: capacity += level.utf8.count
-                case .nextLevel: capacity += nextLevel.utf8.count
-                case .segment: capacity += values.segment.utf8.count
-                }
-            }
-        }
-        // One buffer, written in place: the pieces are whole UTF-8 sequences.
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var count = 0
-            @inline(__always) func copy(_ string: String) {
-                var string = string
-                string.withUTF8 { utf8 in
-                    guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
-                    UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: base, byteCount: utf8.count)
-                    count += utf8.count
-                }
-            }
-            for piece in template.pieces {
-                switch piece {
-                case .literal(let literal):
-                    copy(literal)
-                case .plural(let one, let other):
-                    copy(singular ? one : other)
-                case .placeholder(let placeholder):
-                    switch placeholder {
-                    case .points: count = style.writeInteger(points, ordinal: false, into: buffer, at: count)
-                    case .target: count = style.writeInteger(target, ordinal: false, into: buffer, at: count)
-                    case .targetPercentile:
-                        count = style.writeInteger(targetPercentile, ordinal: true, into: buffer, at: count)
-                    case .percentile: count = style.writeInteger(percentile, ordinal: true, into: buffer, at: count)
-                    case .level: copy(level)
-                    case .nextLevel: copy(nextLevel)
-                    case .segment: copy(values.segment)
-                    }
-                }
-            }
-            return count
-        }
+    /// The fixed sentence `key` in `language`, its placeholders filled with `values`.
+    public func text(_ key: TextKey, language: Language, _ values: [String: String] = [:]) -> String {
+        // Every table has texts: `complete` fills them from the fallback or refuses the file.
+        tables[language.catalogIndex].texts![TextKey.allCases.firstIndex(of: key)!].render(values)
     }
 }
+
 
 extension Language {
     /// Position in `allCases`, for array-indexed tables.

@@ -39,6 +39,11 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
     case needsVariantWithout(file: String, status: TargetStatus, placeholder: String)
     /// `"levels"` is not an object of strings.
     case invalidLevels(file: String, reason: String)
+    /// A fixed sentence (`TextKey`) the file lacks, with no fallback catalog to take it from.
+    case missingText(file: String, key: String)
+    /// A fixed sentence that is not a string, names an unknown placeholder, leaves one out, or
+    /// has an unbalanced brace; or an unknown key in `"texts"`.
+    case invalidText(file: String, key: String, reason: String)
 
     /// The file the problem is in, if any.
     public var file: String? {
@@ -50,7 +55,7 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
             .unbalancedBrace(let file, _, _), .unknownPlaceholder(let file, _, _, _),
             .placeholderNotAllowed(let file, _, _, _), .deniedWord(let file, _, _, _),
             .needsVariantWithout(let file, _, _), .invalidPlural(let file, _, _, _),
-            .invalidLevels(let file, _):
+            .invalidLevels(let file, _), .missingText(let file, _), .invalidText(let file, _, _):
             file
         }
     }
@@ -96,6 +101,10 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
             "\(file): status \"\(status.rawValue)\": needs at least one variant without {\(placeholder)} (used when there is no value for it)"
         case .invalidLevels(let file, let reason):
             "\(file): \"levels\": \(reason)"
+        case .missingText(let file, let key):
+            "\(file): text \"\(key)\": missing (every text of the shipped files is needed)"
+        case .invalidText(let file, let key, let reason):
+            "\(file): text \"\(key)\": \(reason)"
         }
     }
 }

@@ -10,6 +10,13 @@ struct AgeContext: Equatable {
 
     enum Clamp: Equatable { case belowYoungest, aboveOldest }
 
+    /// A context with the given ages.
+    init(age: Int, readAt: Int, clamped: Clamp?) {
+        self.age = age
+        self.readAt = readAt
+        self.clamped = clamped
+    }
+
     /// The context of a player of `age` on `scale`; nil on the unconditional scale.
     init?(age: Double?, scale: PercentileScale) {
         guard let age, let reading = scale.reading else { return nil }

@@ -20,14 +20,17 @@ struct TargetReasons: Sendable {
     private let texts: [Texts]
     private let population: Int
     private let settings: PersonalTargetSettings
+    /// Where the wordings come from, indexed by `Language.catalogIndex`.
+    private let wordings: [ReasonWording]
 
-    init(_ model: SegmentModel, personal settings: PersonalTargetSettings) {
+    init(_ model: SegmentModel, personal settings: PersonalTargetSettings, catalog: MessageCatalog) {
         let ladder = model.targetPolicy.ladder
         let population = model.rows.players
         let percentiles = Set((0..<ladder.ranges.count).flatMap { ladder.steps(forCluster: $0) })
         let step = Int((ladder.personalStep * 100).rounded())
-        texts = Language.allCases.map { language in
-            let wording = ReasonWording(language)
+        wordings = Language.allCases.map { ReasonWording($0, catalog: catalog) }
+        texts = Language.allCases.map { [wordings] language in
+            let wording = wordings[language.catalogIndex]
             let segment = model.segment.name(in: language).full
             func reason(_ text: String, _ percentile: Double?) -> TargetReason {
                 TargetReason(source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
@@ -62,21 +65,21 @@ struct TargetReasons: Sendable {
         }
         let parts = percentile.map { texts.aged[$0]! } ?? texts.personalStepAged
         var text = parts.before + String(age.readAt) + parts.after
-        if let end = age.clamped { text += ReasonWording(language).clamped(age, to: end) }
+        if let end = age.clamped { text += wordings[language.catalogIndex].clamped(age, to: end) }
         return TargetReason(source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
     }
 
     /// The cohort reason, saying the personal target needs more games than the window holds.
     func fallback(_ cohort: TargetReason, windowSize: Int, language: Language) -> TargetReason {
         var reason = cohort
-        reason.text += ReasonWording(language).fallback(minimum: settings.minimumWorkouts, days: settings.days, have: windowSize)
+        reason.text += wordings[language.catalogIndex].fallback(minimum: settings.minimumWorkouts, days: settings.days, have: windowSize)
         return reason
     }
 
     /// The cohort reason, saying the player's best recent games reach the target (`blended`).
     func withinReach(_ cohort: TargetReason, of personal: PersonalTarget, language: Language) -> TargetReason {
         var reason = cohort
-        reason.text += ReasonWording(language).withinReach(
+        reason.text += wordings[language.catalogIndex].withinReach(
             percentile: settings.reachPercentile, games: personal.windowSize, reach: personal.reach)
         return reason
     }
@@ -84,7 +87,7 @@ struct TargetReasons: Sendable {
     /// The reason for a personal target; `cohortTarget` is the cohort target `blended` passed
     /// over as out of reach. A target at or below `score` says why.
     func personal(_ personal: PersonalTarget, score: Double, cohortTarget: Double?, language: Language) -> TargetReason {
-        let wording = ReasonWording(language)
+        let wording = wordings[language.catalogIndex]
         var text = wording.personal(percentile: personal.percentile, games: personal.windowSize)
         if let cohortTarget { text += wording.beyondReach(cohortTarget: cohortTarget, reach: personal.reach) }
         if personal.score <= score { text += wording.levelReached(score: score) }

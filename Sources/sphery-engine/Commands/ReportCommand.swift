@@ -37,6 +37,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("hit-workouts"), help: "K: the follow-up workouts in the segment in which a player may reach the target.")
     var hitWorkouts: Int = ExposureOutcome.defaultFollowUpWorkouts
 
+    @OptionGroup var language: LanguageOption
+
     @Flag(help: "Print the report as JSON instead of text.")
     var json = false
 
@@ -52,11 +54,13 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// The report the options ask for.
     func report() async throws -> RetentionReport {
-        let reporter = RetentionReporter(
+        var reporter = RetentionReporter(
             experiment: experiment, plan: try experiments.map { try ExperimentPlan.load(from: URL(fileURLWithPath: $0)) },
             asOf: try asOfDate(), hitWorkouts: hitWorkouts)
+        reporter.language = try language.validated()
+        let request = reporter
         let result = try await PlayerDatabase.with(try database.location()) { db in
-            try await reporter.report(from: try await ExposureOutcomeQuery.verified(db)) { StandardError.print($0) }
+            try await request.report(from: try await ExposureOutcomeQuery.verified(db)) { StandardError.print($0) }
         }
         StandardError.print("  outcomes read in \(Self.seconds(result.query)), report built in \(Self.seconds(result.building))")
         return result.report
