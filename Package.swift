@@ -150,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlayerCSVTests",
-            dependencies: ["PlayerCSV", "TestSupport"]
+            dependencies: ["PlayerCSV", "MotivationEngine", "TestSupport"]
         ),
         .testTarget(
             name: "ExperimentReportTests",
@@ -158,11 +158,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MotivationEngineTests",
-            dependencies: ["MotivationEngine", "EngineAPI", "Statistics", "PlayerCSV", "TestSupport"]
+            dependencies: ["MotivationEngine", "EngineAPI", "Statistics", "TestSupport"]
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["PlayerCSV"],
+            dependencies: ["PlayerCSV", "MotivationEngine", "GaussianMixture"],
             path: "Tests/TestSupport"
         ),
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import NIOCore
+import TestSupport
 import Testing
 @testable import EngineAPI
 
@@ -112,31 +113,9 @@ struct AnalysisWireTests {
     }
 }
 
-/// A small model trained on synthetic players: four well-separated score levels, ages
-/// independent of the level (so the age-graded levels stay separated).
+/// Analyses of the shared fixture model across every level and status.
 enum Model {
-    static let engine: SegmentEngine = {
-        var random = LinearCongruential(state: 7)
-        var records: [PlayerRecord] = []
-        for player in 0..<240 {
-            let level = Double(player % 4)
-            let score = 20_000 + 40_000 * level + 4_000 * random.symmetric()
-            let age = 34 + 5 * random.symmetric(), speed = 3 + 0.8 * level + 0.3 * random.symmetric()
-            for workout in 0..<3 {
-                records.append(PlayerRecord(
-                    userId: "u\(player)", score: (score + 2_500 * random.symmetric()).rounded(),
-                    age: age + Double(workout) * 0.05, startSpeed: speed + 0.1 * random.symmetric(), durationMinutes: 10))
-            }
-        }
-        let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
-        do {
-            let trainedAt = Date(timeIntervalSince1970: 1_750_000_000)
-            let model = try SegmentTrainer().train(records, segment: segment, trainedAt: trainedAt)
-            return SegmentEngine(model: model)
-        } catch {
-            fatalError("training the test model failed: \(error)")
-        }
-    }()
+    static let engine = Fixtures.engine
 
     /// Analyses across every level and status, with and without age, start speed and user id,
     /// in every language.
@@ -154,16 +133,5 @@ enum Model {
             }
         }
         return analyses
-    }
-}
-
-/// A deterministic generator for the synthetic players.
-struct LinearCongruential {
-    var state: UInt64
-
-    /// A value in [-1, 1), roughly uniform.
-    mutating func symmetric() -> Double {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Double(state >> 11) / Double(1 << 52) - 1
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import EngineAPI
 import Foundation
 import Testing

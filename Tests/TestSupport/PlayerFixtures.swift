@@ -1,28 +1,30 @@
 import Foundation
 import GaussianMixture
-@testable import MotivationEngine
+import MotivationEngine
 
 /// Deterministic synthetic players for the engine tests: four well-separated score levels
 /// (level 0 lowest), several workouts per player, ages that vary per player independently of
 /// the level (so the age curve is flat and the levels stay separated once graded), start speeds
 /// that rise with the level.
-struct SyntheticPlayers {
+public struct SyntheticPlayers: Sendable {
     /// Mean score of each level; levels are ~8 within-level standard deviations apart.
-    static let levelScores: [Double] = [20_000, 60_000, 100_000, 140_000]
+    public static let levelScores: [Double] = [20_000, 60_000, 100_000, 140_000]
 
-    struct Player {
-        let id: String
-        let level: Int
-        let workouts: [PlayerRecord]
+    /// One synthetic player: their id, true level and workouts.
+    public struct Player: Sendable {
+        public let id: String
+        public let level: Int
+        public let workouts: [PlayerRecord]
     }
 
-    let players: [Player]
+    /// The players, in id order.
+    public let players: [Player]
 
     /// Every workout of every player, player by player.
-    var records: [PlayerRecord] { players.flatMap(\.workouts) }
+    public var records: [PlayerRecord] { players.flatMap(\.workouts) }
 
     /// `count` players, levels assigned round-robin (so every level has `count / 4` players).
-    init(count: Int, seed: UInt64 = 7, workouts: ClosedRange<Int> = 3...5, duration: Double = 10,
+    public init(count: Int, seed: UInt64 = 7, workouts: ClosedRange<Int> = 3...5, duration: Double = 10,
          constantStartSpeed: Double? = nil) {
         var random = SeededGenerator(seed: seed)
         var players: [Player] = []
@@ -46,13 +48,14 @@ struct SyntheticPlayers {
 
     /// The player's training row `[score, age, startSpeed]` as `median` aggregation makes it
     /// (computed here independently of the engine).
-    static func medianRow(_ player: Player) -> [Double] {
+    public static func medianRow(_ player: Player) -> [Double] {
         [\PlayerRecord.score, \.age, \.startSpeed].map { key in
             median(player.workouts.map { $0[keyPath: key]! })
         }
     }
 
-    static func median(_ values: [Double]) -> Double {
+    /// The median of `values` (the mean of the middle two for an even count).
+    public static func median(_ values: [Double]) -> Double {
         let s = values.sorted()
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
@@ -60,13 +63,13 @@ struct SyntheticPlayers {
 
 extension SeededGenerator {
     /// A standard normal deviate (Box–Muller).
-    mutating func normal() -> Double {
+    public mutating func normal() -> Double {
         let u1 = max(nextUnit(), 1e-12), u2 = nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
     }
 
     /// `values` in a random order fixed by the generator (Fisher–Yates).
-    mutating func shuffled<T>(_ values: [T]) -> [T] {
+    public mutating func shuffled<T>(_ values: [T]) -> [T] {
         var result = values
         guard result.count > 1 else { return result }
         for i in stride(from: result.count - 1, to: 0, by: -1) {
@@ -78,15 +81,17 @@ extension SeededGenerator {
 }
 
 /// Models shared by several suites (trained once per test process).
-enum Fixtures {
-    static let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
+public enum Fixtures {
+    /// DualFlow, Expert difficulty, 10 minutes.
+    public static let segment = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
     /// A whole second, so the ISO 8601 model file keeps it exactly.
-    static let trainedAt = Date(timeIntervalSince1970: 1_750_000_000)
+    public static let trainedAt = Date(timeIntervalSince1970: 1_750_000_000)
 
-    static let players = SyntheticPlayers(count: 240)
+    /// 240 players, 60 per level.
+    public static let players = SyntheticPlayers(count: 240)
 
     /// The default options on `players`.
-    static let model: SegmentModel = {
+    public static let model: SegmentModel = {
         do {
             return try SegmentTrainer().train(players.records, segment: segment, trainedAt: trainedAt)
         } catch {
@@ -94,20 +99,11 @@ enum Fixtures {
         }
     }()
 
-    static let engine = SegmentEngine(model: model)
-
-    /// The model with its percentile table replaced by `scores[p] = 1000 · p` (values
-    /// 0, 1000, …, 100000), so every percentile target is a round number.
-    static let roundModel: SegmentModel = {
-        var model = Fixtures.model
-        model.percentiles = PercentileTable((0...100).map { Double($0) * 1000 })
-        return model
-    }()
-
-    static let roundEngine = SegmentEngine(model: roundModel)
+    /// The engine of `model`.
+    public static let engine = SegmentEngine(model: model)
 
     /// A fresh temporary folder.
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("engine-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

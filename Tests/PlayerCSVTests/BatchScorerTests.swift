@@ -1,7 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
-@testable import MotivationEngine
+import MotivationEngine
 import PlayerCSV
 
 @Suite("Batch scoring")
