@@ -4,15 +4,21 @@ public enum DemoCatalog {
     /// A game mode: its name in `RaceConfigs."gameMode"`, how often it is chosen and its points
     /// per minute for an average player at start speed 5 on Hard.
     public struct GameMode: Sendable, Equatable {
+        /// The mode's name, e.g. `DualFlow`.
         public let name: String
+        /// How often players choose it, relative to the other modes.
         public let weight: Double
+        /// Points per minute of an average player at start speed 5 on Hard.
         public let pointsPerMinute: Double
     }
 
     /// A difficulty as stored in `RaceConfigs.difficulty` (-1 is Expert).
     public struct Difficulty: Sendable, Equatable {
+        /// The stored value, -1 for Expert.
         public let value: Int
+        /// Its name in the dashboard and the segment names, e.g. `Expert`.
         public let label: String
+        /// How often players choose it, relative to the other difficulties.
         public let weight: Double
         /// Score multiplier against Hard.
         public let scoreFactor: Double
@@ -22,8 +28,11 @@ public enum DemoCatalog {
 
     /// A session length as stored in `RaceConfigs.duration` (seconds).
     public struct Duration: Sendable, Equatable {
+        /// The stored duration in seconds.
         public let seconds: Int
+        /// How often players choose it, relative to the other lengths.
         public let weight: Double
+        /// The length in minutes.
         public var minutes: Double { Double(seconds) / 60 }
     }
 

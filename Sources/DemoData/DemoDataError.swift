@@ -6,6 +6,7 @@ public enum DemoDataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The number of users is not positive.
     case invalidUserCount(Int)
 
+    /// The problem in words, naming the option at fault.
     public var description: String {
         switch self {
         case .databaseNotEmpty(let users, let workouts):

@@ -76,6 +76,7 @@ public struct DemoDataGenerator: Sequence, Sendable {
         return all
     }
 
+    /// Iterates over the batches of users, in id order.
     public func makeIterator() -> Iterator { Iterator(generator: self) }
 
     /// Yields the batches in user order, numbering health data, workouts and race
@@ -86,6 +87,7 @@ public struct DemoDataGenerator: Sequence, Sendable {
         var nextHealthId = 1
         var nextWorkoutId = 1
 
+        /// The next batch of users and their rows; nil after the last user.
         public mutating func next() -> DemoBatch? {
             guard nextUser <= generator.users else { return nil }
             var batch = DemoBatch()

@@ -10,6 +10,7 @@ public struct DemoPlan: Sendable, Equatable {
     /// Rows over the four tables.
     public var rows: Int { users + healthData + 2 * workouts }
 
+    /// Progress after writing `users` users with their health data and workouts.
     public init(users: Int, healthData: Int, workouts: Int) {
         self.users = users
         self.healthData = healthData

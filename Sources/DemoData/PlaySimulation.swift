@@ -32,10 +32,12 @@ public struct PlaySimulation: Sendable {
     public var weeks: Int
     /// The seed fixing every draw.
     public var seed: UInt64
+    /// How the arms and the targets change what the simulated players do.
     public var effects: SimulatedEffects
     /// The language of the logged messages.
     public var language: Language
 
+    /// A simulation of `weeks` weeks of play, its players shown the targets of `registry` under `plan`, with `effects`.
     public init(
         registry: ModelRegistry, plan: ExperimentPlan, weeks: Int, seed: UInt64 = DemoDataGenerator.defaultSeed,
         effects: SimulatedEffects = SimulatedEffects(), language: Language = .en

@@ -15,6 +15,7 @@ public struct SimulatedEffects: Sendable, Equatable {
     /// The smallest and largest effect accepted.
     public static let limits: ClosedRange<Double> = -0.5...0.5
 
+    /// Effects of the given sizes: each arm's change of the chance to come back, and the effect of a reachable or a too-hard target.
     public init(arms: [String: Double] = [:], reachable: Double = 0, tooHard: Double = 0) {
         self.arms = arms
         self.reachable = reachable

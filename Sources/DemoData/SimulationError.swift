@@ -11,6 +11,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
     /// No experiment runs at any time of the simulated period.
     case noRunningExperiment(from: Date, to: Date)
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .invalidWeeks(let weeks):

@@ -18,8 +18,10 @@ public struct SimulationSummary: Sendable, Equatable {
     public var exposuresOutsideExperiments: Int
     /// The first and the last simulated workout; nil without any session.
     public var firstSession: Date?
+    /// The time of the last simulated session; nil when none was played.
     public var lastSession: Date?
 
+    /// A summary of the given counts.
     public init(
         start: Date, end: Date, players: Int, stoppedPlayers: Int = 0, sessions: Int = 0, exposuresByArm: [String: Int] = [:],
         exposuresOutsideExperiments: Int = 0, firstSession: Date? = nil, lastSession: Date? = nil

@@ -8,6 +8,7 @@ extension Analysis: JSONWritable {
     public enum Key: WireKey {
         case segment, model, playerData, clusterPrediction, performanceTargets, motivationalMessage
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .segment: "segment"
@@ -38,6 +39,7 @@ extension SegmentKey {
     public enum Key: WireKey {
         case gameMode, difficulty, durationMinutes
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .gameMode: "game_mode"
@@ -62,6 +64,7 @@ extension PlayerData {
     public enum Key: WireKey {
         case score, age, startSpeed, durationMinutes
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .score: "score"
@@ -88,6 +91,7 @@ extension ClusterPrediction {
     public enum Key: WireKey {
         case cluster, confidence, probabilities, clusterLabel, missingFeatures
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .cluster: "cluster"
@@ -122,6 +126,7 @@ extension PerformanceTargets {
     public enum Key: WireKey {
         case cluster, targets, lowerPercentile, upperPercentile, percentile, score
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .cluster: "cluster"
@@ -159,6 +164,7 @@ extension MotivationalMessage {
         case message, nextTarget, nextTargetPercentile, pointsToNextTarget, currentPercentile, status
         case targetPolicy, targetReason, targetShown, templateId
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .message: "message"
@@ -197,6 +203,7 @@ extension TargetReason {
     public enum Key: WireKey {
         case source, percentile, population, windowSize, text
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .source: "source"
@@ -225,6 +232,7 @@ extension ModelReference {
     public enum Key: WireKey {
         case id, trainedAt
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .id: "id"

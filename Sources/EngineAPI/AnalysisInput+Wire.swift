@@ -5,6 +5,7 @@ extension AnalysisInput: Decodable {
     public enum Key: UInt8, WireKey {
         case gameMode, difficulty, durationMinutes, score, age, startSpeed, userId, targetPolicy, recentScores
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .gameMode: "game_mode"

@@ -15,6 +15,7 @@ public struct BatchAnswer: JSONWritable, Sendable {
     public enum Key: WireKey {
         case results, analysed, failed, index, analysis, error
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .results: "results"

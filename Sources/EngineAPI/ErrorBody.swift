@@ -27,6 +27,7 @@ public struct ErrorBody: JSONWritable, Sendable, Equatable {
     public enum Key: WireKey {
         case error, code, message
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .error: "error"

@@ -18,6 +18,7 @@ public struct PlayerMotivation: JSONWritable, Sendable {
     public enum Key: WireKey {
         case analysis, history
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .analysis: "analysis"
@@ -45,6 +46,7 @@ extension PlayerHistory: JSONWritable {
         case personalBest, completedWorkouts, recentScores, windowScores
         case workouts, improving, slopePerWorkout
 
+        /// The key as JSON spells it.
         public var name: StaticString {
             switch self {
             case .segment: "segment"

@@ -9,10 +9,12 @@ extension RetentionReport {
         public var difference: Double
         /// Absent when a side has a single player (the mean's spread is then unknown).
         public var ciLow: Double?
+        /// The upper end of the difference's interval; nil without one.
         public var ciHigh: Double?
         /// Whether the interval leaves out zero, i.e. the data support a difference.
         public var excludesZero: Bool
 
+        /// A difference with its interval, if one could be computed.
         public init(difference: Double, interval: ConfidenceInterval?) {
             self.difference = difference
             ciLow = interval?.low

@@ -13,8 +13,10 @@ extension RetentionReport {
         /// The interval at the report's confidence: Wilson's for a rate, the t interval for the
         /// mean; absent without included players (and, for the mean, with a single one).
         public var ciLow: Double?
+        /// The upper end of the estimate's interval; nil without one.
         public var ciHigh: Double?
 
+        /// A result over `included` players (`leftOut` still in an open window) with its estimate and interval.
         public init(included: Int, leftOut: Int, estimate: Double?, interval: ConfidenceInterval?) {
             self.included = included
             self.leftOut = leftOut

@@ -6,8 +6,11 @@ extension RetentionReport {
     /// after exposure (days 0 to 28), counting players whose window is still open up to the
     /// time they have been followed.
     public struct ReturnCurve: Codable, Sendable, Equatable {
+        /// The arm.
         public var arm: String
+        /// The arm's exposed players.
         public var players: Int
+        /// The curve's points, day by day.
         public var points: [Point]
 
         /// The curve at one day.

@@ -36,6 +36,7 @@ public struct RetentionReportSettings: Sendable, Equatable {
     /// The language of the verdict's sentences.
     public var language: Language = .en
 
+    /// Settings as of `asOf`; the rest default to the engine's policy (K = 5, 95 % intervals, 5 points at 80 % power).
     public init(
         asOf: Date, hitWorkouts: Int = 5, confidence: Double = 0.95, minimumDetectableEffect: Double = 0.05,
         power: Double = 0.8, controlArm: String = Experiment.controlArm, plannedArms: [String] = []

@@ -30,6 +30,7 @@ public struct RetentionReporter: Sendable {
 
     /// The report, with how long its two steps took.
     public struct Result: Sendable {
+        /// The report.
         public var report: RetentionReport
         /// Reading the outcomes from the database.
         public var query: Duration
@@ -91,6 +92,7 @@ public enum RetentionReporterError: Error, CustomStringConvertible, Equatable {
     /// No experiment named, and the log does not have exactly one.
     case chooseExperiment(logged: [String])
 
+    /// Why the experiment cannot be chosen, naming the ones that can.
     public var description: String {
         switch self {
         case .unknownExperiment(let name, let logged):

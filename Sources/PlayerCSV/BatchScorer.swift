@@ -12,14 +12,19 @@ public struct BatchScorer: Sendable {
 
     /// A row that could not be scored.
     public struct RowError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The input line of the row, from 1 with the header.
         public let line: Int
+        /// Why the row could not be scored, naming the column.
         public let reason: String
+        /// `line 12: score: must be a number`.
         public var description: String { "line \(line): \(reason)" }
     }
 
     /// The output of a chunk of rows: the CSV bytes and the rows that could not be scored.
     public struct Chunk: Sendable {
+        /// The scored rows as CSV bytes.
         public var bytes: [UInt8]
+        /// The rows that could not be scored, and why.
         public var errors: [RowError]
         /// Rows in the chunk.
         public var rows: Int

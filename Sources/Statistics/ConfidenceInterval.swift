@@ -5,6 +5,7 @@ public struct ConfidenceInterval: Sendable, Equatable {
     /// The upper bound.
     public var high: Double
 
+    /// The interval from `low` to `high`.
     public init(low: Double, high: Double) {
         self.low = low
         self.high = high

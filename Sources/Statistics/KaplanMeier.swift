@@ -8,9 +8,12 @@ public struct KaplanMeier: Sendable {
     /// One observed time: an event (e.g. the player's next workout) or the time up to which
     /// the observation was followed without one (censored).
     public struct Observation: Sendable, Equatable {
+        /// When the event happened, or when observation ended.
         public var time: Double
+        /// Whether the event happened (false: censored at `time`).
         public var event: Bool
 
+        /// An observation ending at `time`, with or without the event.
         public init(time: Double, event: Bool) {
             self.time = time
             self.event = event
@@ -19,10 +22,13 @@ public struct KaplanMeier: Sendable {
 
     /// The estimate at one distinct observed time.
     public struct Step: Sendable, Equatable {
+        /// The time of the step.
         public var time: Double
         /// Observations with a time ≥ `time`.
         public var atRisk: Int
+        /// Events at this time.
         public var events: Int
+        /// Observations censored at this time.
         public var censored: Int
         /// S just after `time`.
         public var survival: Double

@@ -1,9 +1,12 @@
 /// A count of successes out of a number of trials, such as players who returned out of
 /// players whose window has elapsed.
 public struct Proportion: Sendable, Equatable {
+    /// The successes counted.
     public var successes: Int
+    /// The trials counted.
     public var trials: Int
 
+    /// A proportion of `successes` in `trials`.
     public init(successes: Int = 0, trials: Int = 0) {
         self.successes = successes
         self.trials = trials

@@ -10,6 +10,7 @@
 public struct ProportionDifference: Sendable, Equatable {
     /// p₁ − p₂.
     public var estimate: Double
+    /// The difference's confidence interval.
     public var interval: ConfidenceInterval
 
     /// `first − second`; nil when either has no trials.

@@ -1,11 +1,13 @@
 /// The count, mean and spread of a sample, accumulated one value at a time (Welford's
 /// algorithm: stable, no stored values).
 public struct SampleMoments: Sendable, Equatable {
+    /// The values added.
     public private(set) var count = 0
     private var runningMean = 0.0
     /// The sum of squared deviations from the mean.
     private var squaredDeviations = 0.0
 
+    /// Moments of no values yet.
     public init() {}
 
     /// The moments of `values`.

@@ -27,11 +27,13 @@ public enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible
     case sqlite
     case postgresql
 
+    /// The backend's name, as the test's argument shows it.
     public var testDescription: String { rawValue }
 }
 
 /// One fresh, empty database that lives for one `TestDatabases.with` call.
 public struct TestDatabase: Sendable, CustomStringConvertible {
+    /// The backend it runs on.
     public let backend: Backend
     /// What `--db` takes: the SQLite file's path or the `postgres://` URL of the fresh database.
     public let url: String
@@ -40,10 +42,12 @@ public struct TestDatabase: Sendable, CustomStringConvertible {
     /// SPHERY_TEST_POSTGRES_READONLY_URL is not set.
     public let readOnlyURL: String?
 
+    /// Where the test database is.
     public var location: DatabaseLocation {
         get throws { try DatabaseLocation(url) }
     }
 
+    /// The location, password hidden.
     public var description: String { (try? location.description) ?? url }
 
     /// Opens the database (as the owner) for the length of `body`.
@@ -64,10 +68,12 @@ public struct TestDatabase: Sendable, CustomStringConvertible {
     }
 }
 
+/// Why a test database could not be made.
 public enum TestDatabaseSetupError: Error, CustomStringConvertible {
     case missingReadOnlyURL
     case badPostgresURL(String)
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .missingReadOnlyURL: return "no read-only PostgreSQL URL (\(TestDatabases.readOnlyURLVariable))"
@@ -76,6 +82,7 @@ public enum TestDatabaseSetupError: Error, CustomStringConvertible {
     }
 }
 
+/// Fresh test databases on SQLite and, when configured, PostgreSQL.
 public enum TestDatabases {
     /// The owner's URL: creates tables and the per-test databases (needs CREATEDB).
     public static let urlVariable = "SPHERY_TEST_POSTGRES_URL"

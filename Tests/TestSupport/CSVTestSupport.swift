@@ -2,10 +2,14 @@ import PlayerCSV
 
 /// A parsed record reduced to what tests compare: its line and its fields.
 public struct ParsedRecord: Equatable, Sendable, CustomStringConvertible {
+    /// The record's line, from 1.
     public let line: Int
+    /// Its fields.
     public let fields: [String]
+    /// `3: ["a", "b"]`.
     public var description: String { "\(line): \(fields)" }
 
+    /// A record of `fields` on `line`.
     public init(line: Int, fields: [String]) {
         self.line = line
         self.fields = fields

@@ -12,8 +12,11 @@ public struct SyntheticPlayers: Sendable {
 
     /// One synthetic player: their id, true level and workouts.
     public struct Player: Sendable {
+        /// The player's id, `u0`, `u1`, ….
         public let id: String
+        /// The true level, 0 to 3.
         public let level: Int
+        /// The player's workouts, oldest first.
         public let workouts: [PlayerRecord]
     }
 

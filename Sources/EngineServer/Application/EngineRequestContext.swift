@@ -3,6 +3,7 @@ import Hummingbird
 /// The service's request context: Hummingbird's basics, the request id, and the service's own
 /// request decoder and response encoder.
 public struct EngineRequestContext: RequestContext {
+    /// Hummingbird's per-request storage (logger, parameters, allocator).
     public var coreContext: CoreRequestContextStorage
     /// The request's id (the caller's `X-Request-Id` when sane, else a new one), set once by the
     /// request log middleware and read by whoever logs on the request's behalf (setting it in the

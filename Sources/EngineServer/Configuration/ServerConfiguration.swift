@@ -50,6 +50,7 @@ public struct ServerConfiguration: Sendable {
     /// background services) before what is still running is cancelled.
     public var shutdownGracePeriod: Duration = .seconds(10)
 
+    /// The defaults, serving the models of `modelsDirectory` without a database.
     public init(modelsDirectory: URL) {
         self.modelsDirectory = modelsDirectory
     }
@@ -62,6 +63,7 @@ public enum ServerConfigurationError: Error, Equatable, CustomStringConvertible 
     /// The open-file limit leaves too few descriptors for connections.
     case tooFewOpenFiles(openFiles: Int, reserved: Int)
 
+    /// The settings as the start-up log shows them, the admin key hidden.
     public var description: String {
         switch self {
         case .weakAdminKey: return "the admin key must be at least 16 characters"

@@ -11,14 +11,17 @@ public struct APIError: HTTPResponseError, Equatable, CustomStringConvertible {
     /// What went wrong, in words, naming the field or resource.
     public let message: String
 
+    /// An error answered with `status`, `code` and `message`.
     public init(_ status: HTTPResponse.Status, code: String, message: String) {
         self.status = status
         self.code = code
         self.message = message
     }
 
+    /// `400 invalid_field: score: is required`, for logs and tests.
     public var description: String { "\(status.code) \(code): \(message)" }
 
+    /// The JSON error body with the error's status.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response.json(body, status: status)
     }

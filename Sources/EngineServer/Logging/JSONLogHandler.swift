@@ -8,8 +8,11 @@ import Logging
 /// (the logger's metadata, then the call's; nested metadata as JSON arrays and objects). Times
 /// are UTC. Lines go to a `LogOutput`, which batches the writes.
 public struct JSONLogHandler: LogHandler {
+    /// Metadata on every line of this logger.
     public var metadata: Logger.Metadata = [:]
+    /// Metadata added to every line at the time of logging (e.g. from a task-local).
     public var metadataProvider: Logger.MetadataProvider?
+    /// The least severe level written.
     public var logLevel: Logger.Level
     private let label: String
     private let output: LogOutput
@@ -21,11 +24,13 @@ public struct JSONLogHandler: LogHandler {
         self.output = output
     }
 
+    /// The logger's metadata value for `key`.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one JSON line; errors are flushed at once.
     public func log(event: LogEvent) {
         output.write(line(event), urgent: event.level >= .error)
     }

@@ -32,5 +32,6 @@ public struct AdminKey: Sendable, CustomStringConvertible {
         return difference == 0 && a.count == b.count
     }
 
+    /// Never the key itself, so that logging a configuration cannot leak it.
     public var description: String { "AdminKey(***)" }
 }

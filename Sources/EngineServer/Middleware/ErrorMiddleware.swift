@@ -9,11 +9,13 @@ import PlayerStore
 /// caller's mistakes are 4xx, a database that cannot be used is 503, anything else is a bug
 /// (500, logged with the request id, the message not shown to the caller).
 public struct ErrorMiddleware: RouterMiddleware {
+    /// The service's request context.
     public typealias Context = EngineRequestContext
 
     /// The service's routes, to tell a wrong method (405) from an unknown path (404).
     let routes: RouteTable
 
+    /// Answers what `next` throws as the JSON error of `ErrorMiddleware.apiError`.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -41,6 +43,7 @@ public struct ErrorMiddleware: RouterMiddleware {
         return try apiError.response(from: request, context: context)
     }
 
+    /// The `APIError` that answers `error`: the caller's mistakes as 4xx, database failures as 503, anything else as a 500 (logged, not shown).
     public static func apiError(_ error: any Error, request: Request) -> APIError {
         switch error {
         case let error as APIError:

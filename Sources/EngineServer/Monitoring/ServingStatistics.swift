@@ -21,9 +21,13 @@ public final class ServingStatistics: Sendable {
 
     /// One minute.
     public struct Bucket: Sendable {
+        /// The minute since 1970 this bucket counts; -1 for a bucket never used.
         public var minute = -1
+        /// Requests answered in the minute.
         public var requests = 0
+        /// Their summed latency in seconds.
         public var latencySeconds = 0.0
+        /// Analyses made in the minute.
         public var analyses = 0
         /// Analyses per cluster of each segment in this minute.
         public var clusters: [SegmentKey: [Int: Int]] = [:]
@@ -84,6 +88,7 @@ public final class ServingStatistics: Sendable {
 /// The population stability index of served against trained shares, with a small floor for
 /// empty bins: under 0.1 stable, 0.1–0.2 a shift worth watching, above 0.2 a real change.
 public enum PopulationStability {
+    /// The population stability index of `actual` against `expected` shares, each share floored at `floor` so that an empty cluster stays finite: below 0.1 stable, above 0.25 drifted.
     public static func index(expected: [Double], actual: [Double], floor: Double = 1e-4) -> Double {
         zip(expected, actual).reduce(0) { sum, pair in
             let e = max(pair.0, floor), a = max(pair.1, floor)

@@ -160,9 +160,12 @@ public final class PredictionLog: Service, Sendable {
 /// The pauses between attempts to write a batch: `first`, doubling up to `longest`, each
 /// shortened by up to a fifth at random so that replicas do not retry in step.
 public struct RetryPolicy: Sendable {
+    /// The pause before the first retry.
     public var first: Duration
+    /// The longest pause the doubling reaches.
     public var longest: Duration
 
+    /// A policy from `first` doubling up to `longest`.
     public init(first: Duration = .milliseconds(100), longest: Duration = .seconds(5)) {
         self.first = first
         self.longest = longest

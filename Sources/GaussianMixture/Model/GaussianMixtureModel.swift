@@ -44,6 +44,7 @@ public struct GaussianMixtureModel: Sendable, Equatable {
             + components * dimensions + components - 1
     }
 
+    /// Whether two models have the same weights, means and covariances.
     public static func == (lhs: GaussianMixtureModel, rhs: GaussianMixtureModel) -> Bool {
         lhs.weights == rhs.weights && lhs.means == rhs.means && lhs.covariances == rhs.covariances
     }
@@ -55,6 +56,7 @@ extension GaussianMixtureModel: Codable {
         case weights, means, covariances
     }
 
+    /// Encodes the parameters only; the derived Cholesky factors are recomputed on decoding.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(covarianceType, forKey: .covarianceType)
@@ -63,6 +65,7 @@ extension GaussianMixtureModel: Codable {
         try covariances.encode(to: &container, forKey: .covariances)
     }
 
+    /// Decodes the parameters and validates them as `init(weights:means:covariances:)` does, its error as `DecodingError.dataCorrupted`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let type = try container.decode(CovarianceType.self, forKey: .covarianceType)

@@ -14,6 +14,7 @@ public enum GaussianMixtureError: Error, Equatable, Sendable, CustomStringConver
     /// A stored or hand-made model is inconsistent.
     case invalidModel(String)
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .invalidParameter(let name, let message):

@@ -36,6 +36,7 @@ public struct AgeCurve: Codable, Sendable, Equatable {
     /// The z beyond which a score is not graded further (about 1 in 30,000 each side).
     public static let zLimit = 4.0
 
+    /// A curve with the LMS values at `ages` (increasing), fitted on `players` players.
     public init(ages: [Double], power: Double, median: [Double], variation: [Double], players: Int) {
         method = "lms"
         self.ages = ages

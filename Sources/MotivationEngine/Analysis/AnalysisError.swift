@@ -7,6 +7,7 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Several loaded models match; the caller must say which.
     case ambiguousSegment(available: [String])
 
+    /// The problem in words, naming the field or the segment.
     public var description: String {
         switch self {
         case .invalidField(let name, let problem):

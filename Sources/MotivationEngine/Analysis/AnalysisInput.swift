@@ -2,12 +2,17 @@
 /// unambiguous) and the player's current form. `age` and `startSpeed` may be missing: the
 /// mixture is then marginalised over them. Its JSON is read by `EngineAPI`.
 public struct AnalysisInput: Sendable, Equatable {
+    /// The game mode, e.g. `DualFlow`; nil when the loaded models leave one.
     public var gameMode: String?
+    /// The difficulty, -1 for Expert; nil when the loaded models leave one.
     public var difficulty: Int?
+    /// The session length in minutes; nil when the loaded models leave one.
     public var durationMinutes: Double?
     /// The player's current score (required).
     public var score: Double
+    /// The player's age in years; nil marginalises it out.
     public var age: Double?
+    /// The start speed; nil marginalises it out.
     public var startSpeed: Double?
     /// The player's id, when known: it keeps the message wording stable across refreshes.
     public var userId: String?
@@ -18,6 +23,7 @@ public struct AnalysisInput: Sendable, Equatable {
     /// The target policy; nil means `cohort` (or the experiment's arm, where one runs).
     public var targetPolicy: TargetPolicyKind?
 
+    /// An input with the given values; only the score is required.
     public init(
         gameMode: String? = nil, difficulty: Int? = nil, durationMinutes: Double? = nil, score: Double,
         age: Double? = nil, startSpeed: Double? = nil, userId: String? = nil, recentScores: [Double]? = nil,

@@ -5,6 +5,7 @@ public struct ModelRegistry: Sendable {
     /// Engines by segment.
     public let engines: [SegmentKey: SegmentEngine]
 
+    /// A registry of `engines`, by segment.
     public init(engines: [SegmentKey: SegmentEngine]) {
         self.engines = engines
     }

@@ -19,6 +19,7 @@ public final class SegmentEngine: Sendable {
     /// The ladder's steps for each cluster.
     private let steps: [[Double]]
 
+    /// The engine of `model`, with messages from `catalog` and personal targets by `personal`.
     public init(model: SegmentModel, catalog: MessageCatalog = .shared, personal: PersonalTargetSettings = .standard) {
         self.model = model
         self.catalog = catalog

@@ -20,6 +20,7 @@ public struct Experiment: Codable, Sendable, Equatable {
     public var start: Date
     /// Until when (nil: until it is removed from the configuration).
     public var end: Date?
+    /// The arms, `control` among them, with their shares.
     public var arms: [ExperimentArm]
     /// The smallest difference in the 7-day return rate the experiment is planned to detect
     /// (absolute, 0.05 = 5 points); sets the sample the report asks for.
@@ -30,6 +31,7 @@ public struct Experiment: Codable, Sendable, Equatable {
         case minimumDetectableEffect = "minimum_detectable_effect"
     }
 
+    /// An experiment running from `start` (until `end`, if given) with `arms`.
     public init(name: String, start: Date, end: Date? = nil, arms: [ExperimentArm], minimumDetectableEffect: Double = 0.05) {
         self.name = name
         self.start = start
@@ -38,6 +40,7 @@ public struct Experiment: Codable, Sendable, Equatable {
         self.minimumDetectableEffect = minimumDetectableEffect
     }
 
+    /// Decodes the experiment; a missing `minimum_detectable_effect` is 0.05.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)

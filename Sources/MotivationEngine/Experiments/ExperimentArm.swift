@@ -8,6 +8,7 @@ public struct ExperimentArm: Codable, Sendable, Equatable {
     /// the report, but not shown).
     public var policy: TargetPolicyKind?
 
+    /// An arm `name` with its share of players, showing `policy`'s targets (nil: the target hidden, for control).
     public init(name: String, share: Double, policy: TargetPolicyKind?) {
         self.name = name
         self.share = share

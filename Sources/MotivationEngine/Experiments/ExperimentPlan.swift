@@ -2,15 +2,19 @@ import Foundation
 
 /// The configured experiments (`--experiments FILE`) and the choice of the one a player is in.
 public struct ExperimentPlan: Codable, Sendable, Equatable {
+    /// The configured experiments.
     public var experiments: [Experiment]
 
+    /// A plan of `experiments`.
     public init(experiments: [Experiment]) {
         self.experiments = experiments
     }
 
     /// A player's place in an experiment: which one, and which arm.
     public struct Assignment: Sendable, Equatable {
+        /// The experiment's name.
         public var experiment: String
+        /// The arm the player is in.
         public var arm: ExperimentArm
     }
 
@@ -70,8 +74,11 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
 
 /// A configuration file of experiments that cannot be used.
 public struct ExperimentPlanError: Error, CustomStringConvertible, Equatable {
+    /// The experiments file.
     public var file: String
+    /// What is wrong with it, naming the field.
     public var problem: String
 
+    /// `experiments.json: experiments[0].arms: …`.
     public var description: String { "\(file): \(problem)" }
 }

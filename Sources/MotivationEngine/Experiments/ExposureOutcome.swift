@@ -9,6 +9,7 @@ public struct ExposureOutcome: Sendable, Equatable {
     /// Same-segment workouts after the exposure that are looked at when none are given (K).
     public static let defaultFollowUpWorkouts = 5
 
+    /// The player, as the exposure log names them.
     public var userId: String
     /// The segment the player was exposed in.
     public var segment: SegmentKey
@@ -34,6 +35,7 @@ public struct ExposureOutcome: Sendable, Equatable {
     /// Whether one of the next K completed workouts in the same segment scored at least `target`.
     public var reachedTarget: Bool
 
+    /// An outcome with the given values.
     public init(
         userId: String, segment: SegmentKey, cluster: Int, clusterLabel: String, arm: String,
         exposedAt: Date, target: Double, daysToNextWorkout: Double?, workoutsWithin7Days: Int,

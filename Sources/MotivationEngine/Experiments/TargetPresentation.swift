@@ -3,7 +3,9 @@ import Foundation
 /// How a target is set and shown for one request: the policy, whether the game shows it, and
 /// the experiment arm that decided, if any.
 public struct TargetPresentation: Sendable, Equatable {
+    /// The policy whose target the analysis computes.
     public var policy: TargetPolicyKind
+    /// Whether the game shows the target (false in the control arm).
     public var showTarget: Bool
     /// The player's experiment and arm; nil when no experiment decided.
     public var assignment: ExperimentPlan.Assignment?

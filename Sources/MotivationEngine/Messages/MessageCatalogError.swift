@@ -60,6 +60,7 @@ public enum MessageCatalogError: Error, Sendable, Hashable, CustomStringConverti
         }
     }
 
+    /// The problem in words, naming the file and where in it.
     public var description: String {
         switch self {
         case .unreadableDirectory(let path, let reason):

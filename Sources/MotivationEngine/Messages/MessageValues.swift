@@ -21,6 +21,7 @@ public struct MessageValues: Sendable, Hashable {
     /// `DualFlow · Expert difficulty · 10 min`.
     public var segment: String
 
+    /// The values of one message.
     public init(
         points: Double,
         target: Double,

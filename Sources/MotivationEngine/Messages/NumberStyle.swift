@@ -13,6 +13,7 @@ public struct NumberStyle: Sendable, Hashable {
     /// The language whose conventions these are.
     public let language: Language
 
+    /// The conventions of `language`.
     public init(language: Language) {
         self.language = language
     }

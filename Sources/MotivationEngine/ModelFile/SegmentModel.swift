@@ -70,6 +70,7 @@ public struct SegmentModel: Codable, Sendable {
 
     /// A feature left out of the model.
     public struct DroppedFeature: Codable, Sendable, Equatable {
+        /// The feature left out.
         public var feature: Feature
         /// Why (`constant`).
         public var reason: String
@@ -79,10 +80,15 @@ public struct SegmentModel: Codable, Sendable {
 
     /// Facts about the EM fit.
     public struct FitSummary: Codable, Sendable, Equatable {
+        /// Whether EM converged within its iteration limit.
         public var converged: Bool
+        /// EM iterations of the kept initialisation.
         public var iterations: Int
+        /// The mean log-likelihood lower bound at the end.
         public var lowerBound: Double
+        /// The Bayesian information criterion of the fit (lower is better).
         public var bic: Double
+        /// Akaike's information criterion of the fit.
         public var aic: Double
 
         enum CodingKeys: String, CodingKey {
@@ -93,8 +99,11 @@ public struct SegmentModel: Codable, Sendable {
 
     /// One cluster count's information criteria.
     public struct CurvePoint: Codable, Sendable, Equatable {
+        /// The number of clusters tried.
         public var components: Int
+        /// Its BIC.
         public var bic: Double
+        /// Its AIC.
         public var aic: Double
     }
 }

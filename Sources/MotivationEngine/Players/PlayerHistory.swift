@@ -3,12 +3,17 @@ import Foundation
 /// One player's recent form in a segment, for the live analysis: the latest completed workout,
 /// the personal best and the trend over the last workouts.
 public struct PlayerHistory: Sendable, Equatable {
+    /// The player's id (`"Users".id`).
     public var userId: Int
+    /// The segment the history is in.
     public var segment: SegmentKey
     /// The latest completed workout's values (`age` is nil without a date of birth).
     public var latestScore: Double
+    /// The player's age at the latest workout; nil without a date of birth.
     public var latestAge: Double?
+    /// The latest workout's start speed; nil when not recorded.
     public var latestStartSpeed: Double?
+    /// When the latest workout was played.
     public var latestPlayedAt: Date
     /// The best score of all the player's completed workouts in the segment.
     public var personalBest: Double
@@ -19,6 +24,7 @@ public struct PlayerHistory: Sendable, Equatable {
     /// The scores the personal target is taken over, oldest first, ending with the latest: the
     /// last workouts (up to the personal window's count) within its days of the latest workout.
     public var windowScores: [Double]
+    /// The trend over `recentScores`.
     public var trend: Trend
 
     /// The least-squares slope of the scores of the last workouts, oldest to newest.

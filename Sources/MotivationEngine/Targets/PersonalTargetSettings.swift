@@ -23,6 +23,7 @@ public struct PersonalTargetSettings: Codable, Sendable, Equatable {
     public static let standard = PersonalTargetSettings(
         percentile: 60, workouts: 9, days: 28, minimumWorkouts: 3, reachPercentile: 90)
 
+    /// Settings with the given percentile, window (`workouts` within `days`), minimum history and reach percentile.
     public init(percentile: Double, workouts: Int, days: Int, minimumWorkouts: Int, reachPercentile: Double) {
         self.percentile = percentile
         self.workouts = workouts

@@ -1,9 +1,12 @@
 /// A cluster's target range: the percentiles of the segment's score distribution that its
 /// players aim for, from `lower` to `upper`.
 public struct TargetRange: Codable, Sendable, Equatable {
+    /// The range's lower percentile.
     public let lower: Double
+    /// The range's upper percentile.
     public let upper: Double
 
+    /// The range from `lower` to `upper`.
     public init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
@@ -49,6 +52,7 @@ public struct TargetLadder: Codable, Sendable, Equatable {
             approachingFraction: 0.1, rung: 5)
     }
 
+    /// A ladder of `ranges` climbed in steps of `rung` percentiles (nil: the ends only), with its stretch percentile, personal step and approaching fraction.
     public init(
         ranges: [TargetRange], stretchPercentile: Double, personalStep: Double, approachingFraction: Double,
         rung: Double? = nil

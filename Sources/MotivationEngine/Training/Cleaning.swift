@@ -9,6 +9,7 @@ public struct CleaningRules: Codable, Sendable, Equatable {
     /// error (a glitch, a test account), not a performance.
     public var maximumScoreRatio: Double = 20
 
+    /// The engine's default rules.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -17,6 +18,7 @@ public struct CleaningRules: Codable, Sendable, Equatable {
         case maximumScoreRatio = "maximum_score_ratio"
     }
 
+    /// Decodes the rules; a file from before the score rule trains without it (an infinite ratio).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         minimumAge = try container.decode(Double.self, forKey: .minimumAge)
@@ -57,6 +59,7 @@ public struct CleaningReport: Codable, Sendable, Equatable {
         case dropped
     }
 
+    /// Decodes the report; reasons the file does not name count 0.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         inputRows = try container.decode(Int.self, forKey: .inputRows)
@@ -65,6 +68,7 @@ public struct CleaningReport: Codable, Sendable, Equatable {
         dropped = Dictionary(uniqueKeysWithValues: DropReason.allCases.map { ($0, named[$0.rawValue] ?? 0) })
     }
 
+    /// Encodes every reason, 0 where none was dropped.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(inputRows, forKey: .inputRows)

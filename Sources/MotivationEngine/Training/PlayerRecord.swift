@@ -16,6 +16,7 @@ public struct PlayerRecord: Sendable, Equatable {
     /// When the workout was played, if known (`latest` aggregation prefers it to input order).
     public var playedAt: Date?
 
+    /// A workout with the given values; missing values are left to cleaning.
     public init(
         userId: String? = nil, score: Double?, age: Double?, startSpeed: Double?, durationMinutes: Double?,
         playedAt: Date? = nil

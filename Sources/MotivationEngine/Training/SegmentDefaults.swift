@@ -1,10 +1,14 @@
 /// Some of a segment's parts: the segment of rows whose file or query names no such part (the
 /// command line's `--game-mode`, `--difficulty`, `--duration`), and a filter on rows that do.
 public struct SegmentDefaults: Sendable, Hashable {
+    /// The game mode for rows that name none.
     public var gameMode: String?
+    /// The difficulty for rows that name none.
     public var difficulty: Int?
+    /// The session length in minutes for rows that name none.
     public var durationMinutes: Int?
 
+    /// Defaults for the parts given; the others come from each row.
     public init(gameMode: String? = nil, difficulty: Int? = nil, durationMinutes: Int? = nil) {
         self.gameMode = gameMode
         self.difficulty = difficulty

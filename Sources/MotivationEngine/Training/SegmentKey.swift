@@ -8,6 +8,7 @@ public struct SegmentKey: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The session length in whole minutes.
     public let durationMinutes: Int
 
+    /// The segment of `gameMode` at `difficulty` for sessions of `durationMinutes`.
     public init(gameMode: String, difficulty: Int, durationMinutes: Int) {
         self.gameMode = gameMode
         self.difficulty = difficulty

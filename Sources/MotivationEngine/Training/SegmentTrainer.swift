@@ -9,6 +9,7 @@ public struct SegmentTrainer: Sendable {
     /// The options every segment is trained with.
     public var options: TrainingOptions
 
+    /// A trainer with `options` (the engine's policy by default).
     public init(options: TrainingOptions = TrainingOptions()) {
         self.options = options
     }

@@ -11,6 +11,7 @@ public enum TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The mixture could not be fitted.
     case fitFailed(segment: SegmentKey, reason: String)
 
+    /// The problem in words, naming the segment.
     public var description: String {
         switch self {
         case .tooFewPlayers(let segment, let players, let minimum):

@@ -28,11 +28,13 @@ public enum ClusterCount: Codable, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// Encodes the count as its text: `4`, `auto` or `auto:2-6`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
 
+    /// Decodes `4`, `auto` or `auto:2-6`, refusing anything else.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -62,6 +64,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     /// What the levels are fitted on: skill (the age-graded score) by default.
     public var levels: LevelBasis = .skill
 
+    /// The engine's defaults.
     public init() {}
 
     enum CodingKeys: String, CodingKey {
@@ -69,6 +72,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
         case minimumPlayers = "minimum_players"
     }
 
+    /// Decodes the options; a format 1 file, without `levels`, was fitted on the raw features (`seed`).
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         clusters = try container.decode(ClusterCount.self, forKey: .clusters)

@@ -10,6 +10,7 @@ public struct SegmentValidation: Sendable {
     /// Games after a next target in which it counts as reached (the personal policy's 9 games).
     public var reachWindow = 9
 
+    /// A validation with the default hold-out fraction and bootstraps.
     public init() {}
 
     /// - Parameters:

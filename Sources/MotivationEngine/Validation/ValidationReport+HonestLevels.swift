@@ -6,16 +6,20 @@ extension ValidationReport {
     /// trend only; the mean level in each age band also shows levels that are low at both ends
     /// of life (what raw scores give), which a rank correlation can miss.
     public struct LevelVsAge: Codable, Sendable {
+        /// Players with an age.
         public var players: Int
         /// nil when every player has the same level or the same age.
         public var spearman: Double?
         /// The mean level (cluster number) of the players in each age band with players.
         public var bands: [Band]
 
+        /// The players of one age band.
         public struct Band: Codable, Sendable, Equatable {
             /// `<18`, `18–29`, `30–39`, `40–49`, `50–64` or `≥65`.
             public var label: String
+            /// Players in the band.
             public var players: Int
+            /// Their mean level (cluster number).
             public var meanLevel: Double
 
             enum CodingKeys: String, CodingKey {
@@ -24,6 +28,7 @@ extension ValidationReport {
             }
         }
 
+        /// Encodes every key, `null` for a correlation not computed.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(players, forKey: .players)
@@ -56,6 +61,7 @@ extension ValidationReport {
             case consecutiveSameLevel = "consecutive_same_level"
         }
 
+        /// Encodes every key, `null` for a share not computed.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(players, forKey: .players)
@@ -73,10 +79,12 @@ extension ValidationReport {
     public struct Reachability: Codable, Sendable {
         /// Games after a target in which it counts as reached (9, the personal policy's window).
         public var window: Int
+        /// Every target set, over all levels.
         public var overall: Count
         /// By the level of the game the target was set for, level 0 first.
         public var byLevel: [LevelCount]
 
+        /// Targets set and reached.
         public struct Count: Codable, Sendable, Equatable {
             /// Targets set (games with later games).
             public var targets: Int
@@ -85,6 +93,7 @@ extension ValidationReport {
             /// `reached / targets`; nil without targets.
             public var share: Double? { targets == 0 ? nil : Double(reached) / Double(targets) }
 
+            /// A count of `targets` set and `reached` of them.
             public init(targets: Int = 0, reached: Int = 0) {
                 self.targets = targets
                 self.reached = reached
@@ -92,12 +101,14 @@ extension ValidationReport {
 
             enum CodingKeys: String, CodingKey { case targets, reached, share }
 
+            /// Decodes the counts; the share is derived.
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 targets = try container.decode(Int.self, forKey: .targets)
                 reached = try container.decode(Int.self, forKey: .reached)
             }
 
+            /// Encodes the counts and the share (`null` without targets).
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(targets, forKey: .targets)
@@ -106,11 +117,17 @@ extension ValidationReport {
             }
         }
 
+        /// Targets set and reached for one level.
         public struct LevelCount: Codable, Sendable, Equatable {
+            /// The level, 0 the lowest.
             public var cluster: Int
+            /// The level's name.
             public var label: String
+            /// Targets set for games at this level.
             public var targets: Int
+            /// Targets reached within the window.
             public var reached: Int
+            /// `reached / targets`; nil without targets.
             public var share: Double? { targets == 0 ? nil : Double(reached) / Double(targets) }
 
             enum CodingKeys: String, CodingKey { case cluster, label, targets, reached, share }
@@ -122,6 +139,7 @@ extension ValidationReport {
                 reached = count.reached
             }
 
+            /// Decodes the counts; the share is derived.
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 cluster = try container.decode(Int.self, forKey: .cluster)
@@ -130,6 +148,7 @@ extension ValidationReport {
                 reached = try container.decode(Int.self, forKey: .reached)
             }
 
+            /// Encodes the counts and the share (`null` without targets).
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(cluster, forKey: .cluster)
@@ -150,7 +169,9 @@ extension ValidationReport {
     /// player, with the hold-out fraction and the training seed), a curve is fitted as training
     /// fits one on the first part's rows, and the second part's rows are compared with it.
     public struct Calibration: Codable, Sendable {
+        /// Players the check's curve was fitted on.
         public var fitPlayers: Int
+        /// Players held out to check it.
         public var heldOutPlayers: Int
         /// The centiles checked: 10, 25, 50, 75, 90.
         public var centiles: [Double]
@@ -167,6 +188,7 @@ extension ValidationReport {
             public var minimumAge: Double?
             /// The age the band ends before, nil for `≥65` and `all ages`.
             public var endAge: Double?
+            /// Held-out players in the band.
             public var players: Int
             /// For each centile, the share of the band's scores below it at the player's age.
             public var below: [Below]
@@ -184,6 +206,7 @@ extension ValidationReport {
                 case samplingMargin = "sampling_margin"
             }
 
+            /// Encodes every key, `null` for an open end of the band.
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(label, forKey: .label)
@@ -198,7 +221,9 @@ extension ValidationReport {
 
         /// The share of scores below one centile.
         public struct Below: Codable, Sendable, Equatable {
+            /// The centile, e.g. 25.
             public var centile: Double
+            /// The share of scores below it, 0 to 1.
             public var share: Double
             /// `100 · share − centile`, in percentage points.
             public var deviation: Double

@@ -4,13 +4,18 @@
 /// next targets are reached, and whether its age curve's centiles hold on players it did not see.
 /// The README ("What `validate` reports") says what each number means and what a good value is.
 public struct ValidationReport: Codable, Sendable {
+    /// The segment validated.
     public var segment: SegmentKey
+    /// The id of the model validated.
     public var modelId: String
     /// Training rows (players, or workouts for the `all` aggregation) the likelihood, stability
     /// and cluster checks ran on.
     public var players: Int
+    /// How the mixture predicts players it was not fitted on.
     public var holdout: Holdout
+    /// How stable the clusters are under resampling.
     public var stability: Stability
+    /// Each cluster's players, lowest level first.
     public var clusters: [ClusterScores]
     /// What the order check compares: `age_graded_score` for skill levels (levels of skill
     /// overlap in raw score across ages by design), `score` for the seed's levels.
@@ -32,10 +37,15 @@ public struct ValidationReport: Codable, Sendable {
 
     /// Mean per-player log-likelihood (standard units) on fitted and held-out players.
     public struct Holdout: Codable, Sendable {
+        /// The share of players held out, e.g. 0.2.
         public var fraction: Double
+        /// Players the check's mixture was fitted on.
         public var trainPlayers: Int
+        /// Players held out.
         public var testPlayers: Int
+        /// Mean log-likelihood per fitted player.
         public var trainMeanLogLikelihood: Double
+        /// Mean log-likelihood per held-out player: close to the fitted one for a model that generalises.
         public var testMeanLogLikelihood: Double
 
         enum CodingKeys: String, CodingKey {
@@ -51,9 +61,13 @@ public struct ValidationReport: Codable, Sendable {
     /// retrained on bootstrap resamples (each drawn player once, about 63 % of them), over all
     /// players.
     public struct Stability: Codable, Sendable {
+        /// Bootstrap resamples refitted.
         public var bootstraps: Int
+        /// The mean adjusted Rand index (1 is identical clusters, 0 is chance).
         public var meanAdjustedRandIndex: Double
+        /// The lowest adjusted Rand index of any resample.
         public var minimumAdjustedRandIndex: Double
+        /// Every resample's adjusted Rand index.
         public var adjustedRandIndices: [Double]
 
         enum CodingKeys: String, CodingKey {
@@ -66,12 +80,18 @@ public struct ValidationReport: Codable, Sendable {
 
     /// The minimum, quartiles, median and maximum of some values.
     public struct Spread: Codable, Sendable, Equatable {
+        /// The smallest value.
         public var minimum: Double
+        /// The 25th percentile.
         public var lowerQuartile: Double
+        /// The median.
         public var median: Double
+        /// The 75th percentile.
         public var upperQuartile: Double
+        /// The largest value.
         public var maximum: Double
 
+        /// A spread of the given five values.
         public init(minimum: Double, lowerQuartile: Double, median: Double, upperQuartile: Double, maximum: Double) {
             self.minimum = minimum
             self.lowerQuartile = lowerQuartile
@@ -103,14 +123,23 @@ public struct ValidationReport: Codable, Sendable {
     /// model with an age curve) and their mean age. The five score values are missing for an
     /// empty cluster.
     public struct ClusterScores: Codable, Sendable {
+        /// The cluster (level), 0 the lowest.
         public var cluster: Int
+        /// The level's name.
         public var label: String
+        /// Players in the cluster.
         public var size: Int
+        /// Their share of all players, 0 to 1.
         public var share: Double
+        /// The lowest score; nil for an empty cluster.
         public var minimum: Double?
+        /// The 25th percentile of the scores; nil for an empty cluster.
         public var lowerQuartile: Double?
+        /// The median score; nil for an empty cluster.
         public var median: Double?
+        /// The 75th percentile of the scores; nil for an empty cluster.
         public var upperQuartile: Double?
+        /// The highest score; nil for an empty cluster.
         public var maximum: Double?
         /// The spread of the members' age-graded scores (z among players of their age); nil
         /// without an age curve or for an empty cluster.
@@ -142,6 +171,7 @@ public struct ValidationReport: Codable, Sendable {
         case levelStability = "level_stability"
     }
 
+    /// Encodes every key, `null` for a check not computed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(segment, forKey: .segment)

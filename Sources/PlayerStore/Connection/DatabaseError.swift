@@ -13,6 +13,7 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A query failed.
     case queryFailed(String)
 
+    /// The problem in words, naming the table, user or segment; never a password.
     public var description: String {
         switch self {
         case .invalidLocation(let text, let reason): return "invalid database location '\(text)': \(reason)"

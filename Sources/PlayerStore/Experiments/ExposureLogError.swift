@@ -5,6 +5,7 @@ public enum ExposureLogError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The engine's tables predate the experiment columns.
     case outdatedEngineTables(version: Int, needed: Int)
 
+    /// The problem in words, naming the table or column.
     public var description: String {
         switch self {
         case .missingEngineTables:

@@ -10,29 +10,43 @@ public struct PredictionRecord: Sendable, Equatable {
     /// The record's own id (`RecordID.next()`): writing the same record twice (a batch retried
     /// after a connection lost during its commit) stores it once.
     public var recordId: String
+    /// When the target was shown.
     public var createdAt: Date
+    /// The player, when the caller gave an id.
     public var userId: String?
+    /// The model that made the analysis.
     public var modelId: String
+    /// The segment.
     public var segment: SegmentKey
+    /// The score analysed.
     public var score: Double
+    /// The player's level.
     public var cluster: Int
+    /// The level's name in the language shown.
     public var clusterLabel: String
+    /// The next target, in points.
     public var nextTarget: Double
+    /// Its percentile; nil for a personal target.
     public var nextTargetPercentile: Double?
+    /// The message status, e.g. `approaching`.
     public var status: String
+    /// The policy that set the target, e.g. `cohort`.
     public var targetPolicy: String
     /// Where the target came from (`cohort`, `personal`, `personal_step`).
     public var targetSource: String
     /// False when the target was computed but hidden (an experiment's control arm).
     public var targetShown: Bool
+    /// The message shown.
     public var message: String
     /// The message template's id (`status#position`).
     public var templateId: String
+    /// The message's language code, e.g. `de`.
     public var language: String
     /// The route that showed it, e.g. `/v1/players/{userId}/motivation`.
     public var route: String
     /// The experiment and arm the player was in, if any.
     public var experiment: String?
+    /// The arm, when the player was in an experiment.
     public var arm: String?
 
     /// The record of `analysis`, shown now through `route`, in `assignment`'s arm if any.

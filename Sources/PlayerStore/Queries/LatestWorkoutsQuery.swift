@@ -17,6 +17,8 @@ struct LatestWorkoutsQuery: PostgresPreparedStatement {
 
     /// The statement's text on PostgreSQL.
     static let sql = text(.postgresql)
+    /// The query's text on SQLite, made once.
+    static let sqliteText = text(.sqlite)
 
     let user: Int
     let gameMode: String

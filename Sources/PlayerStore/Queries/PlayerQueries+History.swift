@@ -32,7 +32,7 @@ extension PlayerQueries {
             let rows = try await postgres.execute(query, logger: Self.statementLogger)
             for try await row in rows { recent.append(LatestWorkout(row)) }
         } else {
-            let text = LatestWorkoutsQuery.text(backend)
+            let text = backend == .postgresql ? LatestWorkoutsQuery.sql : LatestWorkoutsQuery.sqliteText
             recent = try await run(SQLDialectPieces.portable(text, binds: query.binds)).map(LatestWorkout.init)
         }
         guard let latest = recent.first else {

@@ -6,6 +6,7 @@ import SQLKit
 public struct CompletedWorkout: Sendable {
     /// The application's user id.
     public let userId: Int
+    /// The segment of the workout.
     public let segment: SegmentKey
     /// The workout as a training record (score, age at the workout, start speed, time).
     public let record: PlayerRecord

@@ -2,12 +2,14 @@ import MotivationEngine
 
 /// A segment found in the database, with its size.
 public struct SegmentSummary: Codable, Sendable, Equatable {
+    /// The segment.
     public var segment: SegmentKey
     /// Distinct players with at least one completed workout in it.
     public var players: Int
     /// Completed workouts in it.
     public var workouts: Int
 
+    /// A summary of `players` players and `workouts` completed workouts in `segment`.
     public init(segment: SegmentKey, players: Int, workouts: Int) {
         self.segment = segment
         self.players = players

@@ -25,10 +25,12 @@ public struct PooledExposureRepository: ExposureRepository {
         self.pool = pool
     }
 
+    /// Reads the experiment names of the exposure log.
     public func experiments() async throws -> [String] {
         try await pool.withDatabase { try await ExposureOutcomeQuery($0).experiments() }
     }
 
+    /// Lends a pooled connection's exposure outcomes, the log checked once, to `body`.
     public func withOutcomes<Result: Sendable>(
         _ body: @escaping @Sendable (any ExposureOutcomeSource) async throws -> Result
     ) async throws -> Result {

@@ -27,6 +27,7 @@ public struct PooledPlayerRepository: PlayerRepository {
         self.pool = pool
     }
 
+    /// Runs the look-up on a pooled connection (a prepared statement on PostgreSQL).
     public func history(
         user: Int, in segment: SegmentKey, trendWorkouts: Int, personal: PersonalTargetSettings
     ) async throws -> PlayerHistory {
@@ -35,6 +36,7 @@ public struct PooledPlayerRepository: PlayerRepository {
         }
     }
 
+    /// Reads the segment's completed workouts on a pooled connection.
     public func records(in segment: SegmentKey) async throws -> [PlayerRecord] {
         try await pool.withQueries { try await $0.workouts(in: segment) }
     }
