@@ -78,6 +78,11 @@ struct TextTranslationTests {
         #expect(throws: MessageCatalogError.invalidText(file: "en.json", key: "verdict_numbers", reason: "must use {high}")) {
             try MessageCatalog(contents: [.en: dropped])
         }
+        let belittling = try Self.edited(.en) { $0["reason_level_reached"] = "; only {score} today, weak" }
+        let toneError = #expect(throws: MessageCatalogError.self) { try MessageCatalog(contents: [.en: belittling]) }
+        #expect(toneError?.description.contains("breaks the tone rules") == true)
+        // Staff read the verdict: its "Only 15 of the 1,534 players …" is not a player's tone.
+        #expect(MessageCatalog.shared.text(.verdictSampleSome, language: .en).hasPrefix("Only "))
         let unbalanced = try Self.edited(.en) { $0["percent"] = "{value%" }
         #expect(throws: MessageCatalogError.self) { try MessageCatalog(contents: [.en: unbalanced]) }
     }

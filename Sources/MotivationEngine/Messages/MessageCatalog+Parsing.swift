@@ -37,7 +37,7 @@ extension MessageCatalog {
             throw MessageCatalogError.needsVariantWithout(
                 file: file, status: .topOfRange, placeholder: MessagePlaceholder.nextLevel.rawValue)
         }
-        let texts = try root["texts"].map { try parseTexts($0, file: file) }
+        let texts = try root["texts"].map { try parseTexts($0, file: file, language: language) }
         return Table(
             templates: templates, topOfRangeWithoutNextLevel: withoutNextLevel, levels: levels, file: file, texts: texts)
     }
@@ -101,8 +101,9 @@ extension MessageCatalog {
         return templates
     }
 
-    /// The `"texts"` object: every `TextKey`, each using exactly its placeholders.
-    private static func parseTexts(_ raw: Any, file: String) throws -> [TextTemplate] {
+    /// The `"texts"` object: every `TextKey`, each using exactly its placeholders; the reasons a
+    /// player reads keep the messages' tone rules.
+    private static func parseTexts(_ raw: Any, file: String, language: Language) throws -> [TextTemplate] {
         guard let object = raw as? [String: Any] else {
             throw MessageCatalogError.invalidText(file: file, key: "texts", reason: "expected an object of key → sentence")
         }
@@ -129,6 +130,10 @@ extension MessageCatalog {
             }
             if let missing = key.placeholders.subtracting(template.placeholders).sorted().first {
                 throw MessageCatalogError.invalidText(file: file, key: key.rawValue, reason: "must use {\(missing)}")
+            }
+            if key.isShownToPlayers, let word = MessageTone.deniedWords(in: source, language: language).first {
+                throw MessageCatalogError.invalidText(
+                    file: file, key: key.rawValue, reason: "\"\(word)\" breaks the tone rules (reasons never belittle)")
             }
             return template
         }

@@ -35,6 +35,12 @@ public enum TextKey: String, CaseIterable, Sendable {
     case verdictArmCause = "verdict_arm_cause"
     case percent = "percent"
 
+    /// Whether players read the text (the target reasons), so that it keeps the messages' tone
+    /// rules; the verdict is read by staff.
+    public var isShownToPlayers: Bool {
+        rawValue.hasPrefix("reason_") || self == .lastGame || self == .lastGames
+    }
+
     /// The placeholders the text must use, each of them: a translation that drops one would
     /// drop a number the reader needs.
     public var placeholders: Set<String> {
