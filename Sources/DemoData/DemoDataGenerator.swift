@@ -128,7 +128,8 @@ public struct DemoDataGenerator: Sequence, Sendable {
         for gap in gaps {
             cumulative += gap
             let day = (firstDay + (totalGap > 0 ? cumulative / totalGap * span : 0)).rounded(.down)
-            let secondOfDay = random.uniform(Double(DemoCalendar.playingSeconds.lowerBound), Double(DemoCalendar.playingSeconds.upperBound)).rounded(.down)
+            let secondOfDay = random.uniform(Double(DemoCalendar.playingSeconds.lowerBound), Double(DemoCalendar.playingSeconds.upperBound))
+                .rounded(.down)
             times.append(Swift.min(Int64(day) * DemoCalendar.secondsPerDay + Int64(secondOfDay), end))
         }
         times.sort()
@@ -136,7 +137,8 @@ public struct DemoDataGenerator: Sequence, Sendable {
         // Health data; the birthday also gives the age at each workout (also for users without).
         let birthDay = (endDay - player.age * 365.25).rounded(.down)
         if player.hasHealthData {
-            batch.healthData.append(healthRow(id: healthId, userId: id, player: player, birthDay: Int64(birthDay), endDay: Int64(endDay), random: &random))
+            batch.healthData.append(
+                healthRow(id: healthId, userId: id, player: player, birthDay: Int64(birthDay), endDay: Int64(endDay), random: &random))
             healthId += 1
         }
 
@@ -150,7 +152,8 @@ public struct DemoDataGenerator: Sequence, Sendable {
             let rawSpeed = player.preferredSpeed + 0.8 * learned + random.normal(mean: 0, deviation: 0.35)
             let speed = Swift.min(Swift.max((rawSpeed * 2).rounded() / 2, 1), 10)
             let age = (Double(time) / Double(DemoCalendar.secondsPerDay) - birthDay) / 365.25
-            var score = mode.pointsPerMinute * Foundation.pow(duration.minutes, 0.93) * difficulty.scoreFactor
+            var score =
+                mode.pointsPerMinute * Foundation.pow(duration.minutes, 0.93) * difficulty.scoreFactor
                 * Foundation.exp(0.22 * skill) * DemoPlayer.ageFactor(age) * (speed / 5).squareRoot()
                 * Foundation.exp(random.normal(mean: 0, deviation: 0.12))
             let completed = !random.chance(duration.seconds >= 900 ? 0.09 : 0.06)
@@ -169,16 +172,19 @@ public struct DemoDataGenerator: Sequence, Sendable {
             let speedDirt = random.unit()
             let storedSpeed: Double? = speedDirt < 0.001 ? 0 : speedDirt < 0.002 ? nil : speed
             batch.workouts.append(DemoWorkout(id: workoutId, userId: id, score: storedScore, completedWorkout: completed, createdAt: time))
-            batch.raceConfigs.append(DemoRaceConfig(
-                id: workoutId, workoutId: workoutId, gameMode: mode.name, difficulty: difficulty.value,
-                duration: duration.seconds, startSpeed: storedSpeed))
+            batch.raceConfigs.append(
+                DemoRaceConfig(
+                    id: workoutId, workoutId: workoutId, gameMode: mode.name, difficulty: difficulty.value,
+                    duration: duration.seconds, startSpeed: storedSpeed))
             workoutId += 1
         }
     }
 
     /// A health data row: plausible height and weight for age and sex, with missing values and a
     /// few impossible ones (future or 1900 birthdays, absurd weights, heights in metres).
-    private func healthRow(id: Int, userId: Int, player: DemoPlayer, birthDay: Int64, endDay: Int64, random: inout DemoRandom) -> DemoHealthData {
+    private func healthRow(id: Int, userId: Int, player: DemoPlayer, birthDay: Int64, endDay: Int64, random: inout DemoRandom)
+        -> DemoHealthData
+    {
         var dob: Int64? = birthDay
         let dobDirt = random.unit()
         if dobDirt < 0.007 {
@@ -194,7 +200,10 @@ public struct DemoDataGenerator: Sequence, Sendable {
         } else {
             height = player.sex == .male ? random.normal(mean: 178, deviation: 7) : random.normal(mean: 165, deviation: 6.5)
         }
-        let bmi = player.age < 18 ? random.normal(mean: 17.5, deviation: 2) : Swift.min(Swift.max(random.normal(mean: 23.5 + 0.05 * (player.age - 30), deviation: 3.5), 16), 42)
+        let bmi =
+            player.age < 18
+            ? random.normal(mean: 17.5, deviation: 2)
+            : Swift.min(Swift.max(random.normal(mean: 23.5 + 0.05 * (player.age - 30), deviation: 3.5), 16), 42)
         var weight: Double? = (bmi * height * height / 10_000 * 10).rounded() / 10
         var storedHeight: Double? = height.rounded()
         if random.chance(0.06) { weight = nil }

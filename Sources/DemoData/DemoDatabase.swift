@@ -45,10 +45,18 @@ public enum DemoDatabase {
             try await ApplicationSchema.create(on: database)
             progress(state)
             for batch in generator {
-                try await insert(batch.users, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
-                try await insert(batch.healthData, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
-                try await insert(batch.workouts, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
-                try await insert(batch.raceConfigs, into: database, rowsPerStatement: rowsPerStatement) { state.rowsWritten += $0; progress(state) }
+                try await insert(batch.users, into: database, rowsPerStatement: rowsPerStatement) {
+                    state.rowsWritten += $0; progress(state)
+                }
+                try await insert(batch.healthData, into: database, rowsPerStatement: rowsPerStatement) {
+                    state.rowsWritten += $0; progress(state)
+                }
+                try await insert(batch.workouts, into: database, rowsPerStatement: rowsPerStatement) {
+                    state.rowsWritten += $0; progress(state)
+                }
+                try await insert(batch.raceConfigs, into: database, rowsPerStatement: rowsPerStatement) {
+                    state.rowsWritten += $0; progress(state)
+                }
                 state.usersWritten += batch.users.count
                 state.workoutsWritten += batch.workouts.count
                 progress(state)
@@ -91,7 +99,8 @@ public enum DemoDatabase {
     }
 
     private static func tableExists(_ table: String, in database: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = SQLBackend(database) == .postgresql
+        let query: SQLQueryString =
+            SQLBackend(database) == .postgresql
             ? "SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = \(bind: table)"
             : "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = \(bind: table)"
         return try await database.raw(query).first() != nil

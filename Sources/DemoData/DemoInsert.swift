@@ -117,8 +117,10 @@ extension DemoHealthData: DemoInsertable {
         serializer.writeOptional(height)
     }
     static func columnArrays(_ rows: ArraySlice<Self>) -> [DemoColumnArray] {
-        [.integers(rows.map(\.id)), .integers(rows.map(\.userId)), .optionalTexts(rows.map(\.dobText), as: "date"),
-         .doubles(rows.map(\.weight)), .doubles(rows.map(\.height))]
+        [
+            .integers(rows.map(\.id)), .integers(rows.map(\.userId)), .optionalTexts(rows.map(\.dobText), as: "date"),
+            .doubles(rows.map(\.weight)), .doubles(rows.map(\.height)),
+        ]
     }
 }
 
@@ -138,8 +140,10 @@ extension DemoWorkout: DemoInsertable {
         if postgres { serializer.write("::timestamptz") }
     }
     static func columnArrays(_ rows: ArraySlice<Self>) -> [DemoColumnArray] {
-        [.integers(rows.map(\.id)), .integers(rows.map(\.userId)), .doubles(rows.map(\.score)),
-         .booleans(rows.map(\.completedWorkout)), .texts(rows.map(\.createdAtText), as: "timestamptz")]
+        [
+            .integers(rows.map(\.id)), .integers(rows.map(\.userId)), .doubles(rows.map(\.score)),
+            .booleans(rows.map(\.completedWorkout)), .texts(rows.map(\.createdAtText), as: "timestamptz"),
+        ]
     }
 }
 
@@ -160,7 +164,9 @@ extension DemoRaceConfig: DemoInsertable {
         serializer.writeOptional(startSpeed)
     }
     static func columnArrays(_ rows: ArraySlice<Self>) -> [DemoColumnArray] {
-        [.integers(rows.map(\.id)), .integers(rows.map(\.workoutId)), .texts(rows.map(\.gameMode)),
-         .integers(rows.map(\.difficulty)), .integers(rows.map(\.duration)), .doubles(rows.map(\.startSpeed))]
+        [
+            .integers(rows.map(\.id)), .integers(rows.map(\.workoutId)), .texts(rows.map(\.gameMode)),
+            .integers(rows.map(\.difficulty)), .integers(rows.map(\.duration)), .doubles(rows.map(\.startSpeed)),
+        ]
     }
 }

@@ -65,7 +65,9 @@ struct DemoPlayer {
             var other = primary
             switch random.integer(in: 0...2) {
             case 0: other.mode = (mode + random.integer(in: 1...DemoCatalog.gameModes.count - 1)) % DemoCatalog.gameModes.count
-            case 1: other.difficulty = (difficulty + random.integer(in: 1...DemoCatalog.difficulties.count - 1)) % DemoCatalog.difficulties.count
+            case 1:
+                other.difficulty =
+                    (difficulty + random.integer(in: 1...DemoCatalog.difficulties.count - 1)) % DemoCatalog.difficulties.count
             default: other.duration = (duration + random.integer(in: 1...DemoCatalog.durations.count - 1)) % DemoCatalog.durations.count
             }
             secondary = other

@@ -69,7 +69,8 @@ public struct PlaySimulation: Sendable {
         let days = weeks * 7
         let period = (
             start: Date(seconds: firstDay * DemoCalendar.secondsPerDay),
-            end: Date(seconds: (firstDay + Int64(days)) * DemoCalendar.secondsPerDay))
+            end: Date(seconds: (firstDay + Int64(days)) * DemoCalendar.secondsPerDay)
+        )
         guard plan.experiments.contains(where: { $0.start < period.end && ($0.end ?? .distantFuture) > period.start }) else {
             throw SimulationError.noRunningExperiment(from: period.start, to: period.end)
         }
@@ -94,7 +95,9 @@ public struct PlaySimulation: Sendable {
         do {
             var writer = try await SimulationWriter(database)
             for day in 0..<days {
-                let today = schedule[day].sorted { (players[$0].nextSession!, players[$0].userId) < (players[$1].nextSession!, players[$1].userId) }
+                let today = schedule[day].sorted {
+                    (players[$0].nextSession!, players[$0].userId) < (players[$1].nextSession!, players[$1].userId)
+                }
                 for index in today {
                     let time = players[index].nextSession!
                     try play(&players[index], at: time, writer: &writer, summary: &summary)
@@ -133,8 +136,9 @@ public struct PlaySimulation: Sendable {
                 durationMinutes: Double(player.segment.durationMinutes), score: score, age: player.age(at: time),
                 startSpeed: player.startSpeed, userId: userId, recentScores: earlier, targetPolicy: presentation.policy),
             language: language, showTarget: presentation.showTarget)
-        writer.addExposure(PredictionRecord(
-            analysis, userId: userId, language: language, route: Self.route, assignment: presentation.assignment, at: exposedAt))
+        writer.addExposure(
+            PredictionRecord(
+                analysis, userId: userId, language: language, route: Self.route, assignment: presentation.assignment, at: exposedAt))
         player.record(score, at: time)
 
         let reach = settings.reach(score: score, earlier: earlier)

@@ -91,7 +91,9 @@ struct SimulatedPlayer {
     /// (days since 1970): as if the player had last been seen the day before, with their base
     /// chance of returning.
     mutating func scheduleFirstSession(firstDay: Int64) {
-        scheduleNext(afterDay: firstDay - 1, latestSecondOnSeventhDay: DemoCalendar.playingSeconds.upperBound, returnProbability: baseReturnProbability)
+        scheduleNext(
+            afterDay: firstDay - 1, latestSecondOnSeventhDay: DemoCalendar.playingSeconds.upperBound,
+            returnProbability: baseReturnProbability)
     }
 
     /// Draws the session after one at `time`, returning within 7 days with `returnProbability`.

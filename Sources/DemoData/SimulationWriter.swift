@@ -29,9 +29,10 @@ struct SimulationWriter {
     /// Adds a completed workout of `player` in their segment.
     mutating func addWorkout(of player: SimulatedPlayer, score: Double, at time: Int64) {
         workouts.append(DemoWorkout(id: nextWorkoutId, userId: player.userId, score: score, completedWorkout: true, createdAt: time))
-        raceConfigs.append(DemoRaceConfig(
-            id: nextRaceConfigId, workoutId: nextWorkoutId, gameMode: player.segment.gameMode,
-            difficulty: player.segment.difficulty, duration: player.durationSeconds, startSpeed: player.startSpeed))
+        raceConfigs.append(
+            DemoRaceConfig(
+                id: nextRaceConfigId, workoutId: nextWorkoutId, gameMode: player.segment.gameMode,
+                difficulty: player.segment.difficulty, duration: player.durationSeconds, startSpeed: player.startSpeed))
         nextWorkoutId += 1
         nextRaceConfigId += 1
     }

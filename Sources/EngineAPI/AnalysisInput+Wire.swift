@@ -48,9 +48,10 @@ extension AnalysisInput: Decodable {
         var policy: TargetPolicyKind?
         if let name = try Self.field(String.self, .targetPolicy, in: container) {
             guard let kind = TargetPolicyKind(rawValue: name) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: container.codingPath + [Key.targetPolicy],
-                    debugDescription: "must be one of " + TargetPolicyKind.names + ", got \"\(name)\""))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: container.codingPath + [Key.targetPolicy],
+                        debugDescription: "must be one of " + TargetPolicyKind.names + ", got \"\(name)\""))
             }
             policy = kind
         }

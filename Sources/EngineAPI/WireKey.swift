@@ -23,10 +23,12 @@ extension WireKey {
 
     /// The case spelled by `bytes` (no `String` is made), if any.
     public init?(_ bytes: UnsafeRawBufferPointer.SubSequence) {
-        guard let key = Self.allCases.first(where: { key in
-            key.name.utf8CodeUnitCount == bytes.count
-                && bytes.elementsEqual(UnsafeBufferPointer(start: key.name.utf8Start, count: key.name.utf8CodeUnitCount))
-        }) else { return nil }
+        guard
+            let key = Self.allCases.first(where: { key in
+                key.name.utf8CodeUnitCount == bytes.count
+                    && bytes.elementsEqual(UnsafeBufferPointer(start: key.name.utf8Start, count: key.name.utf8CodeUnitCount))
+            })
+        else { return nil }
         self = key
     }
 }

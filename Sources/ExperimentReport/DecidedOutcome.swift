@@ -1,6 +1,6 @@
+import Foundation
 import MotivationEngine
 import Statistics
-import Foundation
 
 /// One exposure's metrics as far as they are decided at the report's `asOf`: nil for a metric
 /// whose window is still open (right-censored). The rules are those of

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 extension RetentionReport {
     /// One arm over all segments and clusters.
     public struct ArmResults: Codable, Sendable, Equatable {

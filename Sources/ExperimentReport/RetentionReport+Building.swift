@@ -1,4 +1,5 @@
 import MotivationEngine
+
 extension RetentionReport {
     /// The report of an experiment from one row per exposed player (in any order).
     ///

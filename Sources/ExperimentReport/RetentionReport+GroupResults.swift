@@ -1,4 +1,5 @@
 import MotivationEngine
+
 extension RetentionReport {
     /// One arm within one segment and cluster.
     public struct GroupResults: Codable, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 extension RetentionReport {
     /// One value per retention metric.
     public struct Metrics<Value: Sendable>: Sendable {

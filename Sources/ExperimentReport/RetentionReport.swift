@@ -1,5 +1,5 @@
-import MotivationEngine
 import Foundation
+import MotivationEngine
 
 /// Whether an experiment's arms keep players coming back, compared with its control arm:
 /// per arm and per segment, cluster and arm, the four retention metrics with confidence

@@ -1,6 +1,6 @@
+import Foundation
 import MotivationEngine
 import Statistics
-import Foundation
 
 /// Accumulates exposure outcomes into per-arm and per-group tallies in one pass (no per-row
 /// allocation beyond the return times kept for the Kaplan–Meier curves), then assembles the
@@ -57,7 +57,8 @@ struct RetentionReportBuilder {
 
     /// The report of everything added.
     func report(experiment: String) -> RetentionReport {
-        let order = Array(0..<plannedArmCount)
+        let order =
+            Array(0..<plannedArmCount)
             + (plannedArmCount..<armNames.count).sorted { armNames[$0] < armNames[$1] }
         let arms = order.map(armResults)
         let power = power(order: order)
@@ -110,7 +111,8 @@ struct RetentionReportBuilder {
         return sorted.map { group in
             let key = groupKeys[group]
             let tally = groupTallies[group]
-            let control = key.arm == 0
+            let control =
+                key.arm == 0
                 ? nil : groupIndices[GroupKey(segment: key.segment, cluster: key.cluster, arm: 0)].map { groupTallies[$0] }
             return RetentionReport.GroupResults(
                 segment: key.segment, cluster: key.cluster, clusterLabel: groupLabels[group], arm: armNames[key.arm],
@@ -127,8 +129,11 @@ struct RetentionReportBuilder {
             baseline: baseline, difference: settings.minimumDetectableEffect,
             confidence: settings.confidence, power: settings.power)
         // The first arm in order with the fewest; `order` always holds control.
-        let smallest = order.min { armTallies[$0].returnedWithin7Days.proportion.trials
-            < armTallies[$1].returnedWithin7Days.proportion.trials } ?? 0
+        let smallest =
+            order.min {
+                armTallies[$0].returnedWithin7Days.proportion.trials
+                    < armTallies[$1].returnedWithin7Days.proportion.trials
+            } ?? 0
         let included = armTallies[smallest].returnedWithin7Days.proportion.trials
         return RetentionReport.Power(
             minimumDetectableEffect: settings.minimumDetectableEffect, power: settings.power,

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// Why a retention report cannot be built.
 public struct RetentionReportError: Error, CustomStringConvertible, Equatable {
     /// The problem, naming the setting.

@@ -1,5 +1,5 @@
-import MotivationEngine
 import Foundation
+import MotivationEngine
 
 /// How a retention report reads its experiment's outcomes.
 ///

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// The four metrics of one arm or group as its players are added.
 struct RetentionTally {
     var players = 0

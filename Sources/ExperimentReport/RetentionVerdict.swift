@@ -50,10 +50,12 @@ struct RetentionVerdict {
             let low = difference.ciLow, let high = difference.ciHigh
         else { return text(.verdictArmNoWindow, ["players": names.players]) }
         let digits = [difference.difference, low, high].contains { $0 != 0 && abs($0) < 0.0005 } ? 2 : 1
-        let numbers = text(.verdictNumbers, [
-            "difference": signedPoints(difference.difference, digits: digits), "level": level,
-            "low": signedPoints(low, digits: digits), "high": signedPoints(high, digits: digits),
-        ])
+        let numbers = text(
+            .verdictNumbers,
+            [
+                "difference": signedPoints(difference.difference, digits: digits), "level": level,
+                "low": signedPoints(low, digits: digits), "high": signedPoints(high, digits: digits),
+            ])
         if difference.excludesZero {
             return text(difference.difference > 0 ? .verdictMore : .verdictLess, ["subject": names.subject, "numbers": numbers])
         }
@@ -67,10 +69,12 @@ struct RetentionVerdict {
         if power.smallestArmIncluded == 0 {
             return text(.verdictSampleNone, ["arm": power.smallestArm, "required": required, "purpose": purpose])
         }
-        return text(.verdictSampleSome, [
-            "included": style.format(integer: power.smallestArmIncluded), "required": required, "purpose": purpose,
-            "arm": power.smallestArm,
-        ])
+        return text(
+            .verdictSampleSome,
+            [
+                "included": style.format(integer: power.smallestArmIncluded), "required": required, "purpose": purpose,
+                "arm": power.smallestArm,
+            ])
     }
 
     /// How an arm is named in a sentence: by its target policy when it is named after one.

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// Scores a player CSV into an output CSV: every input column is kept and the analysis
 /// columns are appended. A row that cannot be scored gets its reason in the `error` column and
 /// the batch goes on. Pure: the caller streams the bytes in and out, a chunk of rows at a time,
@@ -149,8 +150,10 @@ public struct BatchScorer: Sendable {
             }
             engine = known
         } else {
-            engine = try registry.engine(for: AnalysisInput(
-                gameMode: parts.gameMode, difficulty: parts.difficulty, durationMinutes: parts.durationMinutes.map(Double.init), score: 0))
+            engine = try registry.engine(
+                for: AnalysisInput(
+                    gameMode: parts.gameMode, difficulty: parts.difficulty, durationMinutes: parts.durationMinutes.map(Double.init),
+                    score: 0))
         }
         cache.byParts[parts] = engine
         return engine

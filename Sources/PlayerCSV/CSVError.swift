@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// A CSV input that cannot be read, located at a 1-based line of the file.
 ///
 /// The message is written for the person who supplied the file: it says what was found, in

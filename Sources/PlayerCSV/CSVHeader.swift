@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// The header record of a CSV file: finds columns by name.
 ///
 /// Names are compared exactly (case matters) after trimming spaces and tabs around them, so

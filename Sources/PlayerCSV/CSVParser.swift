@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// An incremental RFC 4180 CSV parser: the caller feeds bytes in chunks of any size (a file
 /// read 64 KiB at a time, a network body) and receives each record as soon as it is complete,
 /// so a file of any length is read in constant memory.

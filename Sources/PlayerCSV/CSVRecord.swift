@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// One record (row) of a CSV file, with its fields already unquoted and unescaped.
 ///
 /// A record shares the parser's storage rather than copying it: reading fields allocates

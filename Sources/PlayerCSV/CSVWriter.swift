@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// Builds RFC 4180 CSV text into a byte buffer that the caller flushes with ``take()``.
 ///
 /// Append a record's fields one by one, then call ``endRecord()``. Fields are quoted only when

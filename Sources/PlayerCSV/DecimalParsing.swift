@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// The powers of ten that a `Double` holds exactly: 10⁰ … 10²².
 private let exactPowersOfTen: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -80,7 +81,8 @@ func parseDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let exact = Double(mantissa)
-            let value = exponent < 0
+            let value =
+                exponent < 0
                 ? exact / exactPowersOfTen[-exponent] : exact * exactPowersOfTen[exponent]
             return negative ? -value : value
         }

@@ -1,4 +1,5 @@
 import MotivationEngine
+
 /// The player CSV of DESIGN.md (`userId,score,age,startSpeed,duration_minutes`, `userId`
 /// optional) mapped onto `PlayerRecord`s, with optional `game_mode` and `difficulty` columns
 /// naming each row's segment.
@@ -55,7 +56,8 @@ public struct PlayerColumns: Sendable {
     /// be missing).
     /// - Throws: as `segment(_:defaults:)`.
     public func segmentParts(_ row: CSVRecord, defaults: SegmentDefaults) throws(AnalysisError) -> SegmentDefaults {
-        let mode = gameMode.flatMap { $0 < row.count && !row.isEmpty(at: $0) ? row.string(at: $0) : nil }
+        let mode =
+            gameMode.flatMap { $0 < row.count && !row.isEmpty(at: $0) ? row.string(at: $0) : nil }
             ?? defaults.gameMode
         var level = defaults.difficulty
         if let value = difficulty.flatMap({ $0 < row.count ? row.double(at: $0) : nil }) {

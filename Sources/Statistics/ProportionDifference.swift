@@ -20,9 +20,11 @@ public struct ProportionDifference: Sendable, Equatable {
             let interval1 = first.wilsonInterval(confidence: confidence),
             let interval2 = second.wilsonInterval(confidence: confidence)
         else { return nil }
-        let lowerDistance = ((p1 - interval1.low) * (p1 - interval1.low)
+        let lowerDistance =
+            ((p1 - interval1.low) * (p1 - interval1.low)
             + (interval2.high - p2) * (interval2.high - p2)).squareRoot()
-        let upperDistance = ((interval1.high - p1) * (interval1.high - p1)
+        let upperDistance =
+            ((interval1.high - p1) * (interval1.high - p1)
             + (p2 - interval2.low) * (p2 - interval2.low)).squareRoot()
         estimate = p1 - p2
         interval = ConfidenceInterval(

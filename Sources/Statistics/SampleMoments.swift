@@ -38,7 +38,8 @@ public struct SampleMoments: Sendable, Equatable {
     public func tInterval(confidence: Double) -> ConfidenceInterval? {
         guard let variance else { return nil }
         let n = Double(count)
-        let half = StudentTDistribution.criticalValue(confidence: confidence, degreesOfFreedom: n - 1)
+        let half =
+            StudentTDistribution.criticalValue(confidence: confidence, degreesOfFreedom: n - 1)
             * (variance / n).squareRoot()
         return ConfidenceInterval(low: runningMean - half, high: runningMean + half)
     }

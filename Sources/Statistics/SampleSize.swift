@@ -18,7 +18,8 @@ public enum SampleSize {
         let pooled = (p1 + p2) / 2
         let zAlpha = NormalDistribution.criticalValue(confidence: confidence)
         let zPower = NormalDistribution.quantile(power)
-        let root = zAlpha * (2 * pooled * (1 - pooled)).squareRoot()
+        let root =
+            zAlpha * (2 * pooled * (1 - pooled)).squareRoot()
             + zPower * (p1 * (1 - p1) + p2 * (1 - p2)).squareRoot()
         let n = root * root / ((p2 - p1) * (p2 - p1))
         return Int(min(n.rounded(.up), 1e15))

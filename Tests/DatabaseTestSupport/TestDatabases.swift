@@ -121,7 +121,8 @@ public enum TestDatabases {
             try await withSQLite(body)
         case .postgresql:
             guard let adminURL = postgresURL else {
-                let message = "PostgreSQL tests need \(urlVariable) (and \(readOnlyURLVariable)); "
+                let message =
+                    "PostgreSQL tests need \(urlVariable) (and \(readOnlyURLVariable)); "
                     + "run `eval \"$(scripts/start-postgres.sh)\"` first"
                 if isCI {
                     Issue.record(Comment(rawValue: "CI=true but \(message)"), sourceLocation: sourceLocation)
@@ -179,7 +180,8 @@ public enum TestDatabases {
             try await db.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: quoted(name))")).run()
             try await db.raw(SQLQueryString("REVOKE ALL ON DATABASE \(unsafeRaw: quoted(name)) FROM PUBLIC")).run()
             if let reader {
-                try await db.raw(SQLQueryString("GRANT CONNECT ON DATABASE \(unsafeRaw: quoted(name)) TO \(unsafeRaw: quoted(reader))")).run()
+                try await db.raw(SQLQueryString("GRANT CONNECT ON DATABASE \(unsafeRaw: quoted(name)) TO \(unsafeRaw: quoted(reader))"))
+                    .run()
             }
         }
         do {
@@ -188,8 +190,10 @@ public enum TestDatabases {
                 try await db.raw("REVOKE CREATE ON SCHEMA public FROM PUBLIC").run()
                 if let reader {
                     try await db.raw(SQLQueryString("GRANT USAGE ON SCHEMA public TO \(unsafeRaw: quoted(reader))")).run()
-                    try await db.raw(SQLQueryString(
-                        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO \(unsafeRaw: quoted(reader))")).run()
+                    try await db.raw(
+                        SQLQueryString(
+                            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO \(unsafeRaw: quoted(reader))")
+                    ).run()
                 }
             }
             try await body(TestDatabase(backend: .postgresql, url: url, readOnlyURL: readOnly))
@@ -213,7 +217,8 @@ public enum TestDatabases {
 
     private static func variable(_ name: String) -> String? {
         guard let value = ProcessInfo.processInfo.environment[name]?.trimmingCharacters(in: .whitespaces),
-              !value.isEmpty else { return nil }
+            !value.isEmpty
+        else { return nil }
         return value
     }
 

@@ -1,5 +1,5 @@
-import DemoData
 import DatabaseTestSupport
+import DemoData
 import Foundation
 import MotivationEngine
 import PlayerStore
@@ -57,7 +57,8 @@ struct DemoDatabaseTests {
                 try await DemoDatabase.write(to: db)
                 return try await PlayerQueries(db).segments()
             }
-            let dualFlow = try #require(segments.first { $0.segment == SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10) })
+            let dualFlow = try #require(
+                segments.first { $0.segment == SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10) })
             #expect((900...1_100).contains(dualFlow.players), "\(dualFlow.players) players")
             #expect(segments.first?.segment == dualFlow.segment)
             #expect(Set(segments.map(\.segment.durationMinutes)) == [5, 10, 15])

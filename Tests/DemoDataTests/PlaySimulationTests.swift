@@ -1,6 +1,6 @@
+import DatabaseTestSupport
 import DemoData
 import ExperimentReport
-import DatabaseTestSupport
 import Foundation
 import MotivationEngine
 import PlayerStore
@@ -110,8 +110,9 @@ struct PlaySimulationTests {
             try await run(PlaySimulation(registry: fixture.registry, plan: DemoExperiment.plan, weeks: 0))
         }
         let unknownArm = await #expect(throws: SimulationError.self) {
-            try await run(PlaySimulation(
-                registry: fixture.registry, plan: DemoExperiment.plan, weeks: 1, effects: SimulatedEffects(arms: ["bold": 0.1])))
+            try await run(
+                PlaySimulation(
+                    registry: fixture.registry, plan: DemoExperiment.plan, weeks: 1, effects: SimulatedEffects(arms: ["bold": 0.1])))
         }
         #expect(unknownArm?.description.contains("'bold'") == true)
         let later = ExperimentPlan(experiments: [
@@ -125,7 +126,9 @@ struct PlaySimulationTests {
         #expect(noExperiment?.description.contains("no experiment runs between 2026-10-31") == true)
         // Refused before anything is written, the engine's tables included.
         let tables = try await PlayerDatabase.with(.sqlite(path: path)) { db in
-            try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map { try $0.decode(column: "name", as: String.self) }
+            try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map {
+                try $0.decode(column: "name", as: String.self)
+            }
         }
         #expect(Set(tables) == ["Users", "HealthData", "Workouts", "RaceConfigs"])
     }
@@ -170,8 +173,10 @@ private struct SimulationFixture: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let databasePath = folder.appendingPathComponent("players.sqlite").path
         let (plan, groups) = try await PlayerDatabase.with(.sqlite(path: databasePath)) { db in
-            (try await DemoDatabase.write(to: db, users: users, seed: seed),
-             try await PlayerQueries(db).workoutsBySegment(matching: SegmentDefaults()))
+            (
+                try await DemoDatabase.write(to: db, users: users, seed: seed),
+                try await PlayerQueries(db).workoutsBySegment(matching: SegmentDefaults())
+            )
         }
         var options = TrainingOptions()
         options.restarts = 2
@@ -270,10 +275,12 @@ private struct SimulatedRows: Sendable {
                    rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration
             FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
             WHERE w.id > \(bind: demoWorkouts) ORDER BY w.id
-            """).all().map { row in
+            """
+        ).all().map { row in
             Workout(
                 userId: try row.decode(column: "user_id", as: Int.self), score: try row.decode(column: "score", as: Double.self),
-                completed: try row.decode(column: "completed", as: Bool.self), at: (try row.decode(column: "at", as: Double.self)).rounded(),
+                completed: try row.decode(column: "completed", as: Bool.self),
+                at: (try row.decode(column: "at", as: Double.self)).rounded(),
                 gameMode: try row.decode(column: "game_mode", as: String.self),
                 difficulty: try row.decode(column: "difficulty", as: Int.self), duration: try row.decode(column: "duration", as: Int.self))
         }
@@ -281,7 +288,8 @@ private struct SimulatedRows: Sendable {
             """
             SELECT user_id, \(unsafeRaw: seconds("created_at")) AS at, experiment, arm, target_shown, next_target, message, route
             FROM engine_predictions ORDER BY id
-            """).all().map { row in
+            """
+        ).all().map { row in
             Exposure(
                 userId: Int(try row.decode(column: "user_id", as: String.self))!,
                 at: (try row.decode(column: "at", as: Double.self) * 1000).rounded() / 1000,
@@ -294,10 +302,13 @@ private struct SimulatedRows: Sendable {
             Assignment(userId: try row.decode(column: "user_id", as: String.self), arm: try row.decode(column: "arm", as: String.self))
         }
         let times = try await db.raw(
-            #"SELECT w."userId" AS user_id, \#(unsafeRaw: createdAt) AS at FROM "Workouts" w WHERE \#(unsafeRaw: completed)"#).all()
-        completedTimes = Dictionary(grouping: try times.map { row in
-            (try row.decode(column: "user_id", as: Int.self), try row.decode(column: "at", as: Double.self).rounded())
-        }, by: \.0).mapValues { $0.map(\.1) }
+            #"SELECT w."userId" AS user_id, \#(unsafeRaw: createdAt) AS at FROM "Workouts" w WHERE \#(unsafeRaw: completed)"#
+        ).all()
+        completedTimes = Dictionary(
+            grouping: try times.map { row in
+                (try row.decode(column: "user_id", as: Int.self), try row.decode(column: "at", as: Double.self).rounded())
+            }, by: \.0
+        ).mapValues { $0.map(\.1) }
     }
 
     /// Per arm, the share of exposures followed by a completed workout of the player within 7

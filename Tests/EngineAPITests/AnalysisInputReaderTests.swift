@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
+
 @testable import EngineAPI
 
 @Suite("AnalysisInputReader")
@@ -13,8 +14,9 @@ struct AnalysisInputReaderTests {
         try? AnalysisInputDecoding.decode(Data(text.utf8))
     }
 
-    @Test("the inputs callers send are read, equal to JSONDecoder's",
-          arguments: [
+    @Test(
+        "the inputs callers send are read, equal to JSONDecoder's",
+        arguments: [
             #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":25.5,"startSpeed":5.0}"#,
             #"{"score":0}"#,
             #" { "score" : 1.5e3 , "age" : null , "startSpeed" : null , "user_id" : "42" } "#,
@@ -25,14 +27,15 @@ struct AnalysisInputReaderTests {
             #"{"score":150000,"target_policy":null,"recent_scores":null}"#,
             #"{"score":150000,"target_policy":"personal","recent_scores":[131000, 142000.5 ,1e5]}"#,
             #"{"score":1,"recent_scores":[]}"#,
-          ])
+        ])
     func commonInputs(text: String) throws {
         let ours = try #require(Self.read(text), "declined")
         #expect(ours == Self.foundation(text))
     }
 
-    @Test("what it does not handle is declined, so that JSONDecoder words the error",
-          arguments: [
+    @Test(
+        "what it does not handle is declined, so that JSONDecoder words the error",
+        arguments: [
             "", "{", "[]", "null", #"{"score":null}"#, #"{"age":25}"#, #"{"score":1,}"#, #"{"score":1}x"#,
             #"{"score":01}"#, #"{"score":1.}"#, #"{"score":.5}"#, #"{"score":1e}"#, #"{"score":1e400}"#,
             #"{"score":"150000"}"#, #"{"score":1,"score":2}"#, #"{"score":1,"difficulty":1.5}"#,
@@ -42,7 +45,7 @@ struct AnalysisInputReaderTests {
             #"{"score":1,"target_policy":"hardest"}"#, #"{"score":1,"target_policy":1}"#, #"{"score":1,"recent_scores":"AAA"}"#,
             #"{"score":1,"recent_scores":1}"#, #"{"score":1,"recent_scores":[1,"2"]}"#, #"{"score":1,"recent_scores":[1,]}"#,
             #"{"score":1,"recent_scores":[[1]]}"#, #"{"score":1,"recent_scores":[1e400]}"#, #"{"score":1,"recent_scores":{}}"#,
-          ])
+        ])
     func declined(text: String) {
         #expect(Self.read(text) == nil)
     }
@@ -89,8 +92,10 @@ struct AnalysisInputReaderTests {
     static func generate(_ random: inout SystemRandomNumberGenerator) -> String {
         let numbers = [
             "0", "-0", "1", "-1", "150000", "150000.5", "1e5", "1E-5", "2.5e+3", "-3.25", "0.1", "123456789.123456789",
-            "1e308", "4.9e-324", "99999999999999999999", "7.0", "01", "1.", "1e400", "-", "\(Double.random(in: -1e6...1e6, using: &random))",
-            "\(Int.random(in: -100_000...100_000, using: &random))", "\(Double.random(in: 0...1, using: &random))e\(Int.random(in: -30...30, using: &random))",
+            "1e308", "4.9e-324", "99999999999999999999", "7.0", "01", "1.", "1e400", "-",
+            "\(Double.random(in: -1e6...1e6, using: &random))",
+            "\(Int.random(in: -100_000...100_000, using: &random))",
+            "\(Double.random(in: 0...1, using: &random))e\(Int.random(in: -30...30, using: &random))",
         ]
         let strings = [#""DualFlow""#, #""""#, #""漢字 ü""#, #""a\"b""#, #""\u0041""#, #""x""#]
         func value() -> String {
@@ -109,7 +114,11 @@ struct AnalysisInputReaderTests {
             switch key {
             case "game_mode": typed = strings.randomElement(using: &random)!
             case "difficulty", "user_id": typed = "\(Int.random(in: -5...100_000, using: &random))"
-            case "recent_scores": typed = "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in numbers.randomElement(using: &random)! }.joined(separator: ",") + "]"
+            case "recent_scores":
+                typed =
+                    "["
+                    + (0..<Int.random(in: 0...3, using: &random)).map { _ in numbers.randomElement(using: &random)! }.joined(separator: ",")
+                    + "]"
             default: typed = numbers.randomElement(using: &random)!
             }
             fields.append("\"\(key)\":" + (Int.random(in: 0..<4, using: &random) == 0 ? value() : typed))

@@ -3,6 +3,7 @@ import MotivationEngine
 import NIOCore
 import TestSupport
 import Testing
+
 @testable import EngineAPI
 
 /// The analysis answer against DESIGN.md's shape, spelled out here a second time on purpose: the
@@ -34,9 +35,10 @@ struct AnalysisWireTests {
                 "cluster": .number(Double(analysis.performanceTargets.cluster)),
                 "lower_percentile": .number(analysis.performanceTargets.lowerPercentile),
                 "upper_percentile": .number(analysis.performanceTargets.upperPercentile),
-                "targets": .array(analysis.performanceTargets.targets.map {
-                    .object(["percentile": .number($0.percentile), "score": .number($0.score)])
-                }),
+                "targets": .array(
+                    analysis.performanceTargets.targets.map {
+                        .object(["percentile": .number($0.percentile), "score": .number($0.score)])
+                    }),
             ]),
             "motivational_message": .object([
                 "message": .string(message.message), "next_target": .number(message.nextTarget),
@@ -79,7 +81,10 @@ struct AnalysisWireTests {
         analysis.clusterPrediction.confidence = 0.75
         let text = String(decoding: try analysis.json().readableBytesView, as: UTF8.self)
         let message = analysis.motivationalMessage
-        #expect(text.hasPrefix(#"{"segment":{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10},"model":{"id":"m1","trained_at":"2025-06-15T15:06:40Z"},"player_data":{"score":60000,"age":null,"startSpeed":4.5,"duration_minutes":10},"cluster_prediction":{"cluster":"#))
+        #expect(
+            text.hasPrefix(
+                #"{"segment":{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10},"model":{"id":"m1","trained_at":"2025-06-15T15:06:40Z"},"player_data":{"score":60000,"age":null,"startSpeed":4.5,"duration_minutes":10},"cluster_prediction":{"cluster":"#
+            ))
         #expect(text.contains(#""confidence":0.75,"probabilities":[0.25,0.75],"cluster_label":"#))
         #expect(text.hasSuffix(#""target_shown":\#(message.targetShown),"template_id":"\#(message.templateId)"}}"#))
     }

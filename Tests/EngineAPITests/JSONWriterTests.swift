@@ -2,6 +2,7 @@ import Foundation
 import MotivationEngine
 import NIOCore
 import Testing
+
 @testable import EngineAPI
 
 @Suite("JSONWriter")
@@ -9,12 +10,14 @@ struct JSONWriterTests {
     // MARK: Strings
 
     /// Quotes, backslashes, every control character, HTML, non-ASCII and emoji.
-    static let awkward = "say \"hi\" \\ back\\slash </script> / "
+    static let awkward =
+        "say \"hi\" \\ back\\slash </script> / "
         + String(decoding: (0x00...0x1F).map { UInt8($0) }, as: UTF8.self)
         + " \u{7F} ä é 漢 👩‍👩‍👧 🇨🇭 end"
 
-    @Test("strings round-trip through JSONDecoder and JSONSerialization",
-          arguments: ["", "plain", "ä", "\u{0}", "\"", "\\", "\\\"", "\u{1F}x", JSONWriterTests.awkward])
+    @Test(
+        "strings round-trip through JSONDecoder and JSONSerialization",
+        arguments: ["", "plain", "ä", "\u{0}", "\"", "\\", "\\\"", "\u{1F}x", JSONWriterTests.awkward])
     func strings(string: String) throws {
         let data = try Self.json { w in
             w.beginArray(); w.value(string); w.endArray()
@@ -56,8 +59,9 @@ struct JSONWriterTests {
             for double in [150_000, -0.0, 0.91, 1e-5, 5e20, 0x1p53 - 1, 0x1p53] { try w.value(double) }
             w.endArray()
         }
-        #expect(String(decoding: data, as: UTF8.self)
-            == "[150000,-0,0.91,1e-05,5e+20,9007199254740991,9007199254740992.0]")
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == "[150000,-0,0.91,1e-05,5e+20,9007199254740991,9007199254740992.0]")
     }
 
     @Test("integers round-trip", arguments: [0, 1, -1, 9, 10, -10, 150_000, Int.min, Int.max, Int.min + 1])
@@ -98,9 +102,10 @@ struct JSONWriterTests {
             w.key(Key.j); w.value(nil as Bool?); w.key(Key.k); w.value(true as Bool?)
             w.endObject()
         }
-        #expect(String(decoding: data, as: UTF8.self) == #"""
-            {"a":[1,[true,false],{},[]],"b":{"c":null},"d":null,"e":2.5,"f":null,"g":3,"h":null,"i":"x","j":null,"k":true}
-            """#)
+        #expect(
+            String(decoding: data, as: UTF8.self) == #"""
+                {"a":[1,[true,false],{},[]],"b":{"c":null},"d":null,"e":2.5,"f":null,"g":3,"h":null,"i":"x","j":null,"k":true}
+                """#)
         #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
+
 @testable import EngineAPI
 
 @Suite("Wire: the player route's answer")
@@ -18,9 +19,10 @@ struct PlayerMotivationTests {
     func historyBytes(withAge: Bool) throws {
         let text = String(decoding: try Self.history(withAge: withAge).json().readableBytesView, as: UTF8.self)
         let optional = withAge ? #","latest_age":30.25,"latest_start_speed":4"# : ""
-        #expect(text == #"""
-            {"segment":{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10},"trend":{"workouts":3,"improving":true,"slope_per_workout":5000},"user_id":7,"latest_score":60000\#(optional),"latest_played_at":"2025-11-24T16:00:00Z","personal_best":71000.5,"completed_workouts":12,"recent_scores":[50000,55500.5,60000],"window_scores":[55500.5,60000]}
-            """#)
+        #expect(
+            text == #"""
+                {"segment":{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10},"trend":{"workouts":3,"improving":true,"slope_per_workout":5000},"user_id":7,"latest_score":60000\#(optional),"latest_played_at":"2025-11-24T16:00:00Z","personal_best":71000.5,"completed_workouts":12,"recent_scores":[50000,55500.5,60000],"window_scores":[55500.5,60000]}
+                """#)
     }
 
     @Test("the answer is the analysis, then the history; Encodable gives the same object")

@@ -1,10 +1,10 @@
-import PlayerCSV
 import EngineServer
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MotivationEngine
+import PlayerCSV
 import Testing
 
 /// The bad-input suite: whatever a caller sends, the answer is a 4xx JSON error
@@ -106,10 +106,17 @@ struct BadInputTests {
             mentions: ["duration_minutes", "number"]),
         // Foundation's decoder on Linux reports a number its type cannot hold without a coding
         // path; AnalysisInput decodes field by field so that the answer names the field.
-        Case("difficulty 1.5", #"{"game_mode":"DualFlow","difficulty":1.5,"duration_minutes":10,"score":1}"#, mentions: ["difficulty", "whole number"]),
-        Case("difficulty as a string", #"{"game_mode":"DualFlow","difficulty":"-1","duration_minutes":10,"score":1}"#, mentions: ["difficulty"]),
-        Case("difficulty 1e20", #"{"game_mode":"DualFlow","difficulty":1e20,"duration_minutes":10,"score":1}"#, mentions: ["difficulty", "whole number"]),
-        Case("game_mode as a number", #"{"game_mode":7,"difficulty":-1,"duration_minutes":10,"score":1}"#, mentions: ["game_mode", "string"]),
+        Case(
+            "difficulty 1.5", #"{"game_mode":"DualFlow","difficulty":1.5,"duration_minutes":10,"score":1}"#,
+            mentions: ["difficulty", "whole number"]),
+        Case(
+            "difficulty as a string", #"{"game_mode":"DualFlow","difficulty":"-1","duration_minutes":10,"score":1}"#,
+            mentions: ["difficulty"]),
+        Case(
+            "difficulty 1e20", #"{"game_mode":"DualFlow","difficulty":1e20,"duration_minutes":10,"score":1}"#,
+            mentions: ["difficulty", "whole number"]),
+        Case(
+            "game_mode as a number", #"{"game_mode":7,"difficulty":-1,"duration_minutes":10,"score":1}"#, mentions: ["game_mode", "string"]),
         Case("user_id as an object", "{\(segment),\"score\":1,\"user_id\":{}}", mentions: ["user_id"]),
         Case("score missing", "{\(segment),\"age\":25}", mentions: ["score", "required"]),
         Case("score null", "{\(segment),\"score\":null}", mentions: ["score", "null"]),
@@ -182,17 +189,21 @@ struct BadInputTests {
         try await Self.expect(bad, at: "/v1/analyze")
     }
 
-    static let badBatchBodies: [Case] = [
-        ("10,000 nested arrays", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)),
-        ("10,000 nested arrays, unclosed", String(repeating: "[", count: 10_000)),
-        ("10,000 nested objects in an item", "[" + String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "]"),
-        ("an object where the array belongs", #"{"score":150000}"#),
-        ("a truncated array", "[" + valid),
-        ("null", "null"),
-        ("a number", "42"),
-    ].map { name, body in Case(name, body, code: "invalid_body", mentions: ["JSON array"]) } + [
-        Case("invalid UTF-8 bytes", bytes: [0x5B, 0xFF, 0xFE, 0x5D], code: "invalid_body", mentions: ["JSON array"])
-    ]
+    static let badBatchBodies: [Case] =
+        [
+            ("10,000 nested arrays", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)),
+            ("10,000 nested arrays, unclosed", String(repeating: "[", count: 10_000)),
+            (
+                "10,000 nested objects in an item",
+                "[" + String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "]"
+            ),
+            ("an object where the array belongs", #"{"score":150000}"#),
+            ("a truncated array", "[" + valid),
+            ("null", "null"),
+            ("a number", "42"),
+        ].map { name, body in Case(name, body, code: "invalid_body", mentions: ["JSON array"]) } + [
+            Case("invalid UTF-8 bytes", bytes: [0x5B, 0xFF, 0xFE, 0x5D], code: "invalid_body", mentions: ["JSON array"])
+        ]
 
     @Test("a JSON batch body that is not an array of objects is a 400 saying so", arguments: badBatchBodies)
     func batchBodyProblems(_ bad: Case) async throws {
@@ -210,12 +221,14 @@ struct BadInputTests {
             }
             // Just over the limit is refused too; just under is read (and analysed).
             try await client.execute(
-                uri: "/v1/analyze", method: .post, body: .text(String(repeating: " ", count: 64 * 1024 + 1 - Self.valid.utf8.count) + Self.valid)
+                uri: "/v1/analyze", method: .post,
+                body: .text(String(repeating: " ", count: 64 * 1024 + 1 - Self.valid.utf8.count) + Self.valid)
             ) { response in
                 try Self.expectError(response, status: 413, code: "body_too_large", mentions: ["65536"])
             }
             try await client.execute(
-                uri: "/v1/analyze", method: .post, body: .text(String(repeating: " ", count: 64 * 1024 - Self.valid.utf8.count) + Self.valid)
+                uri: "/v1/analyze", method: .post,
+                body: .text(String(repeating: " ", count: 64 * 1024 - Self.valid.utf8.count) + Self.valid)
             ) { response in
                 #expect(response.status == .ok)
             }
@@ -413,15 +426,17 @@ struct BadInputTests {
 
     // MARK: - Routes and methods
 
-    @Test("an unknown route or a wrong method is a 404/405 JSON error", arguments: [
-        ("/nope", HTTPRequest.Method.get),
-        ("/v1/analyze/extra", .post),
-        ("/v1/analyze", .get),
-        ("/v1/analyze/batch", .put),
-        ("/v1/models", .delete),
-        ("/v1/players/1/motivation", .post),
-        ("/v1/nope/../analyze", .get),
-    ])
+    @Test(
+        "an unknown route or a wrong method is a 404/405 JSON error",
+        arguments: [
+            ("/nope", HTTPRequest.Method.get),
+            ("/v1/analyze/extra", .post),
+            ("/v1/analyze", .get),
+            ("/v1/analyze/batch", .put),
+            ("/v1/models", .delete),
+            ("/v1/players/1/motivation", .post),
+            ("/v1/nope/../analyze", .get),
+        ])
     func unknownRoute(_ path: String, _ method: HTTPRequest.Method) async throws {
         try await withServer(ServerFixture.shared.configuration(database: false)) { client in
             try await client.execute(uri: path, method: method, body: .text(Self.valid)) { response in
@@ -448,10 +463,12 @@ struct BadInputTests {
         PlayerCase(uri: "/v1/players/abc/motivation?duration=10", status: 400, code: "invalid_field", mentions: ["userId", "abc"]),
         PlayerCase(uri: "/v1/players/-/motivation?duration=10", status: 400, code: "invalid_field", mentions: ["userId"]),
         PlayerCase(uri: "/v1/players/1.5/motivation?duration=10", status: 400, code: "invalid_field", mentions: ["userId"]),
-        PlayerCase(uri: "/v1/players/99999999999999999999999/motivation?duration=10", status: 400, code: "invalid_field", mentions: ["userId"]),
+        PlayerCase(
+            uri: "/v1/players/99999999999999999999999/motivation?duration=10", status: 400, code: "invalid_field", mentions: ["userId"]),
         PlayerCase(uri: "/v1/players/999999999/motivation?duration=10", status: 404, code: "unknown_user", mentions: ["999999999"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=10&difficulty=x", status: 400, code: "invalid_field", mentions: ["difficulty"]),
-        PlayerCase(uri: "/v1/players/1/motivation?duration=10&difficulty=1.5", status: 400, code: "invalid_field", mentions: ["difficulty"]),
+        PlayerCase(
+            uri: "/v1/players/1/motivation?duration=10&difficulty=1.5", status: 400, code: "invalid_field", mentions: ["difficulty"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=-5", status: 400, code: "invalid_field", mentions: ["duration"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=0", status: 400, code: "invalid_field", mentions: ["duration"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=abc", status: 400, code: "invalid_field", mentions: ["duration"]),
@@ -462,7 +479,8 @@ struct BadInputTests {
         PlayerCase(uri: "/v1/players/1/motivation?duration=10&trend=x", status: 400, code: "invalid_field", mentions: ["trend"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=10&language=xx", status: 400, code: "invalid_field", mentions: ["language"]),
         PlayerCase(uri: "/v1/players/1/motivation?duration=7", status: 404, code: "unknown_segment", mentions: ["7"]),
-        PlayerCase(uri: "/v1/players/1/motivation?duration=10&game_mode=SphereRun", status: 404, code: "unknown_segment", mentions: ["SphereRun"]),
+        PlayerCase(
+            uri: "/v1/players/1/motivation?duration=10&game_mode=SphereRun", status: 404, code: "unknown_segment", mentions: ["SphereRun"]),
         PlayerCase(uri: "/v1/players/1/motivation", status: 400, code: "ambiguous_segment", mentions: ["duration"]),
     ]
 
@@ -497,10 +515,12 @@ struct BadInputTests {
 
     // MARK: - Reload route
 
-    @Test("the reload route without or with a wrong admin key is a 401", arguments: [
-        nil, "Bearer wrong", "Bearer 0123456789abcdef-tes", "Bearer 0123456789abcdef-test-", "Bearer0123456789abcdef-test",
-        "Basic MDEyMzQ1Njc4OWFiY2RlZi10ZXN0", "0123456789abcdef-test", "Bearer ", "Bearers 0123456789abcdef-test",
-    ] as [String?])
+    @Test(
+        "the reload route without or with a wrong admin key is a 401",
+        arguments: [
+            nil, "Bearer wrong", "Bearer 0123456789abcdef-tes", "Bearer 0123456789abcdef-test-", "Bearer0123456789abcdef-test",
+            "Basic MDEyMzQ1Njc4OWFiY2RlZi10ZXN0", "0123456789abcdef-test", "Bearer ", "Bearers 0123456789abcdef-test",
+        ] as [String?])
     func reloadUnauthorized(_ authorization: String?) async throws {
         var configuration = try await ServerFixture.shared.configuration(database: false)
         configuration.adminKey = try AdminKey("0123456789abcdef-test")
@@ -557,7 +577,8 @@ struct BadInputTests {
         CrashCase(
             name: "POST /v1/analyze/batch CSV difficulty 1e300", uri: "/v1/analyze/batch", csv: true,
             body: "game_mode,difficulty,duration_minutes,score\nDualFlow,1e300,10,150000\n"),
-        CrashCase(name: "GET /v1/players/1/motivation?duration=1e300", uri: "/v1/players/1/motivation?duration=1e300", csv: false, body: nil),
+        CrashCase(
+            name: "GET /v1/players/1/motivation?duration=1e300", uri: "/v1/players/1/motivation?duration=1e300", csv: false, body: nil),
     ]
 
     @Test("a value beyond Int's range is answered, not a crash", arguments: crashCases)

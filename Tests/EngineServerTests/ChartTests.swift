@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
+
 @testable import EngineDashboard
 @testable import EngineServer
 
@@ -37,7 +38,8 @@ struct ChartTests {
         let fixture = try await ServerFixture.shared
         var model = try ModelFileStore.read(fixture.models.appendingPathComponent("DualFlow_-1_10.json"))
         #expect(ModelCharts.bicCurve(model).isEmpty)
-        let curve = #"[{"components":2,"bic":6800,"aic":0},{"components":3,"bic":6700,"aic":0},"#
+        let curve =
+            #"[{"components":2,"bic":6800,"aic":0},{"components":3,"bic":6700,"aic":0},"#
             + #"{"components":4,"bic":6600,"aic":0},{"components":5,"bic":6800,"aic":0}]"#
         model.bicCurve = try JSONDecoder().decode([SegmentModel.CurvePoint].self, from: Data(curve.utf8))
         let svg = ModelCharts.bicCurve(model)

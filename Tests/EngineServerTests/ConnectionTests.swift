@@ -50,7 +50,8 @@ struct ConnectionTests {
             try await Self.configuration(requestTimeout: .milliseconds(500)), metrics: metrics, logger: logger
         ) { server in
             let connection = try await RawConnection.open(port: server.port)
-            try await connection.trickle("GET /health HTTP/1.1\r\nHost: test\r\nX-Slow: " + String(repeating: "a", count: 40), every: .milliseconds(50))
+            try await connection.trickle(
+                "GET /health HTTP/1.1\r\nHost: test\r\nX-Slow: " + String(repeating: "a", count: 40), every: .milliseconds(50))
             let received = try await connection.wait(upTo: .seconds(2)) { $0.closed }
             let answer = try #require(received.answers.first, "no answer: \(received.text)")
             #expect(answer.status == 408 && answer.errorCode == "request_timeout")
@@ -121,11 +122,13 @@ struct ConnectionTests {
         #expect(text.contains(#"sphery_http_requests_total{route="unmatched",method="unknown",status="431"} 1"#))
     }
 
-    @Test("a malformed head gets 400 invalid_request as JSON; a broken chunk too, through the route", arguments: [
-        "GET /health HTTP/1.1\r\nHost: test\r\nBad Header: x\r\n\r\n",
-        "NOT-HTTP\r\n\r\n",
-        "POST /v1/analyze HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-    ])
+    @Test(
+        "a malformed head gets 400 invalid_request as JSON; a broken chunk too, through the route",
+        arguments: [
+            "GET /health HTTP/1.1\r\nHost: test\r\nBad Header: x\r\n\r\n",
+            "NOT-HTTP\r\n\r\n",
+            "POST /v1/analyze HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        ])
     func malformed(request: String) async throws {
         try await LiveServer.with(try await Self.configuration()) { server in
             let connection = try await RawConnection.open(port: server.port)

@@ -12,11 +12,13 @@ import Testing
 struct ContractDetailTests {
     static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
 
-    @Test("Allow lists exactly the methods served for the path", arguments: [
-        ("/v1/models/reload", ["POST"]), ("/v1/models/DualFlow_-1_10", ["GET"]), ("/v1/models", ["GET"]),
-        ("/v1/analyze", ["POST"]), ("/v1/analyze/batch", ["POST"]), ("/v1/players/2/motivation", ["GET"]),
-        ("/batch", ["GET", "POST"]), ("/models/DualFlow_-1_10", ["GET"]), ("/health", ["GET"]),
-    ])
+    @Test(
+        "Allow lists exactly the methods served for the path",
+        arguments: [
+            ("/v1/models/reload", ["POST"]), ("/v1/models/DualFlow_-1_10", ["GET"]), ("/v1/models", ["GET"]),
+            ("/v1/analyze", ["POST"]), ("/v1/analyze/batch", ["POST"]), ("/v1/players/2/motivation", ["GET"]),
+            ("/batch", ["GET", "POST"]), ("/models/DualFlow_-1_10", ["GET"]), ("/health", ["GET"]),
+        ])
     func allow(path: String, served: [String]) async throws {
         var configuration = try await ServerFixture.shared.configuration(database: false)
         configuration.adminKey = try AdminKey("0123456789abcdef-test")
@@ -30,7 +32,8 @@ struct ContractDetailTests {
                 try await client.execute(uri: path, method: method, body: .text("{}")) { response in
                     if served.contains(method.rawValue) {
                         let body = String(buffer: response.body)
-                        #expect(response.status != .methodNotAllowed && !body.contains(#""code":"not_found""#), "\(method) \(path): \(body)")
+                        #expect(
+                            response.status != .methodNotAllowed && !body.contains(#""code":"not_found""#), "\(method) \(path): \(body)")
                     } else {
                         #expect(response.status == .methodNotAllowed, "\(method) \(path)")
                         #expect(response.headers[.allow] == served.joined(separator: ", "), "\(method) \(path)")
@@ -40,10 +43,12 @@ struct ContractDetailTests {
         }
     }
 
-    @Test("an empty optional query parameter is its default", arguments: [
-        "/v1/players/{user}/motivation?language=&trend=&target_policy=&game_mode=DualFlow&difficulty=-1&duration=10",
-        "/v1/players/{user}/motivation?game_mode=&difficulty=-1&duration=10",
-    ])
+    @Test(
+        "an empty optional query parameter is its default",
+        arguments: [
+            "/v1/players/{user}/motivation?language=&trend=&target_policy=&game_mode=DualFlow&difficulty=-1&duration=10",
+            "/v1/players/{user}/motivation?game_mode=&difficulty=-1&duration=10",
+        ])
     func emptyPlayerParameters(uri: String) async throws {
         let fixture = try await ServerFixture.shared
         let user = try #require(fixture.dualFlowUsers.first)
@@ -86,27 +91,35 @@ struct ContractDetailTests {
         var configuration = fixture.configuration(database: false)
         try await withServer(configuration) { client in
             // Two models in DualFlow · Expert: without the duration, the answer says which parts are missing.
-            try await client.execute(uri: "/v1/analyze", method: .post, body: .text(#"{"game_mode":"DualFlow","difficulty":-1,"score":150000}"#)) {
+            try await client.execute(
+                uri: "/v1/analyze", method: .post, body: .text(#"{"game_mode":"DualFlow","difficulty":-1,"score":150000}"#)
+            ) {
                 try BadInputTests.expectError($0, status: 400, code: "ambiguous_segment", mentions: ["duration_minutes"])
             }
         }
         try FileManager.default.removeItem(at: models.appendingPathComponent("DualFlow_-1_5.json"))
         configuration.modelsDirectory = models
         try await withServer(configuration) { client in
-            for body in [#"{"game_mode":"DualFlow","difficulty":-1,"score":150000}"#, #"{"game_mode":"DualFlow","score":150000}"#, #"{"score":150000}"#] {
+            for body in [
+                #"{"game_mode":"DualFlow","difficulty":-1,"score":150000}"#, #"{"game_mode":"DualFlow","score":150000}"#,
+                #"{"score":150000}"#,
+            ] {
                 try await client.execute(uri: "/v1/analyze", method: .post, body: .text(body)) { response in
                     #expect(response.status == .ok, "\(body): \(String(buffer: response.body))")
                     let segment = try response.json()["segment"] as? [String: Any]
                     #expect(segment?["duration_minutes"] as? Int == 10)
                 }
             }
-            try await client.execute(uri: "/v1/analyze/batch", method: .post, body: .text(#"[{"game_mode":"DualFlow","difficulty":-1,"score":1}]"#)) {
+            try await client.execute(
+                uri: "/v1/analyze/batch", method: .post, body: .text(#"[{"game_mode":"DualFlow","difficulty":-1,"score":1}]"#)
+            ) {
                 response in
                 let analysed = try response.json()["analysed"] as? Int
                 #expect(analysed == 1)
             }
             let csv = "game_mode,difficulty,score\nDualFlow,-1,150000\nSphereRun,-1,150000\n"
-            try await client.execute(uri: "/v1/analyze/batch", method: .post, headers: [.contentType: "text/csv"], body: .text(csv)) { response in
+            try await client.execute(uri: "/v1/analyze/batch", method: .post, headers: [.contentType: "text/csv"], body: .text(csv)) {
+                response in
                 #expect(response.status == .ok)
                 let lines = String(buffer: response.body).split(separator: "\n")
                 #expect(lines.count == 3)
@@ -116,9 +129,12 @@ struct ContractDetailTests {
         }
     }
 
-    @Test("the admin key's scheme is case-insensitive and may be followed by several spaces", arguments: [
-        "Bearer 0123456789abcdef-test", "bearer 0123456789abcdef-test", "BEARER 0123456789abcdef-test", "bEaReR   0123456789abcdef-test",
-    ])
+    @Test(
+        "the admin key's scheme is case-insensitive and may be followed by several spaces",
+        arguments: [
+            "Bearer 0123456789abcdef-test", "bearer 0123456789abcdef-test", "BEARER 0123456789abcdef-test",
+            "bEaReR   0123456789abcdef-test",
+        ])
     func bearerScheme(authorization: String) async throws {
         let fixture = try await ServerFixture.shared
         var configuration = fixture.configuration(database: false)

@@ -54,7 +54,10 @@ struct DashboardTests {
                 let page = Self.html(response)
                 #expect(!page.contains("<script>"))
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-                #expect(page.contains(#"name="score" inputmode="decimal" value="&lt;script&gt;alert(1)&lt;/script&gt;" class="invalid" aria-invalid="true">"#))
+                #expect(
+                    page.contains(
+                        #"name="score" inputmode="decimal" value="&lt;script&gt;alert(1)&lt;/script&gt;" class="invalid" aria-invalid="true">"#
+                    ))
                 #expect(page.contains("The score must be a number, like 150000."))
             }
             try await client.execute(uri: "/?segment=DualFlow_-1_10&score=150000&age=300", method: .get) { response in
@@ -148,7 +151,8 @@ struct DashboardTests {
     @Test("an uploaded CSV is scored: summary, escaped preview, and a download equal to the API's CSV")
     func batch() async throws {
         let fixture = try await ServerFixture.shared
-        let csv = "userId,score,age,startSpeed,duration_minutes,note\n1,150000,25,5,10,<script>x</script>\n2,abc,30,5,10,\n3,90000,,,10,ok\n"
+        let csv =
+            "userId,score,age,startSpeed,duration_minutes,note\n1,150000,25,5,10,<script>x</script>\n2,abc,30,5,10,\n3,90000,,,10,ok\n"
         try await withServer(fixture.configuration(database: false)) { client in
             try await client.execute(uri: "/batch", method: .get) { response in
                 #expect(response.status == .ok)
@@ -174,9 +178,11 @@ struct DashboardTests {
         }
     }
 
-    @Test("a batch upload that cannot be used says why next to the file field", arguments: [
-        ("", "Choose a CSV file."), ("age\n30\n", "score"), ("score\n\"150000\n", "quote"),
-    ])
+    @Test(
+        "a batch upload that cannot be used says why next to the file field",
+        arguments: [
+            ("", "Choose a CSV file."), ("age\n30\n", "score"), ("score\n\"150000\n", "quote"),
+        ])
     func badUpload(file: String, problem: String) async throws {
         let fixture = try await ServerFixture.shared
         try await withServer(fixture.configuration(database: false)) { client in

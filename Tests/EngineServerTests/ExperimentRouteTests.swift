@@ -1,5 +1,5 @@
-import DemoData
 import DatabaseTestSupport
+import DemoData
 import EngineServer
 import Foundation
 import HummingbirdTesting
@@ -88,7 +88,9 @@ struct ExperimentRouteTests {
         }
     }
 
-    @Test("every exposure is logged with its arm, template and shown flag; the arm is recorded at the first", arguments: TestDatabases.backends)
+    @Test(
+        "every exposure is logged with its arm, template and shown flag; the arm is recorded at the first",
+        arguments: TestDatabases.backends)
     func exposureLog(backend: Backend) async throws {
         let fixture = try await ServerFixture.shared
         let users = Array(fixture.dualFlowUsers.prefix(12))
@@ -127,7 +129,9 @@ struct ExperimentRouteTests {
                 #expect(["cohort", "personal", "personal_step"].contains(try row.decode(column: "target_source", as: String.self)))
             }
             for row in assignments {
-                #expect(try row.decode(column: "arm", as: String.self) == Self.experiment.arm(for: try row.decode(column: "user_id", as: String.self)).name)
+                #expect(
+                    try row.decode(column: "arm", as: String.self)
+                        == Self.experiment.arm(for: try row.decode(column: "user_id", as: String.self)).name)
             }
         }
     }

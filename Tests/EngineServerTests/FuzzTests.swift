@@ -24,8 +24,11 @@ struct FuzzTests {
         let contentType = Multipart.headers[.contentType] ?? ""
         var generated: [(contentType: String, body: [UInt8])] = [
             ("multipart/form-data; boundary=B", Array("--B\r\n\u{80}: x\r\n\r\nv\r\n--B--\r\n".utf8)),
-            ("multipart/form-data; boundary=B", [0x2D, 0x2D, 0x42, 0x0D, 0x0A, 0x80, 0x3A, 0x20, 0x78, 0x0D, 0x0A, 0x0D, 0x0A, 0x76, 0x0D, 0x0A]
-                + Array("--B--\r\n".utf8)),
+            (
+                "multipart/form-data; boundary=B",
+                [0x2D, 0x2D, 0x42, 0x0D, 0x0A, 0x80, 0x3A, 0x20, 0x78, 0x0D, 0x0A, 0x0D, 0x0A, 0x76, 0x0D, 0x0A]
+                    + Array("--B--\r\n".utf8)
+            ),
             ("multipart/form-data; boundary=\"\"", valid), ("multipart/form-data; boundary=", valid), ("multipart/form-data", valid),
         ]
         for _ in 0..<700 {
@@ -113,7 +116,8 @@ struct FuzzTests {
         let cases: [[UInt8]] = (0..<400).map { _ in
             switch fuzzer.below(10) {
             case 0..<5:
-                let items = (0..<fuzzer.below(12)).map { _ in fuzzer.chance(0.9) ? Self.player(&fuzzer) : Self.jsonValue(&fuzzer, depth: 2) }
+                let items = (0..<fuzzer.below(12)).map { _ in fuzzer.chance(0.9) ? Self.player(&fuzzer) : Self.jsonValue(&fuzzer, depth: 2)
+                }
                 return Array(("[" + items.joined(separator: ",") + "]").utf8)
             case 5..<9:
                 return fuzzer.mutate(valid, count: 1 + fuzzer.below(3))
@@ -140,18 +144,26 @@ struct FuzzTests {
             ("score", ["150000", "0", "98000.5", "1e5"], { $0.number() }),
             ("age", ["25.5", "null", "61"], { $0.number() }),
             ("startSpeed", ["5", "null", "3.5"], { $0.number() }),
-            ("user_id", ["\"42\"", "7", "\"player-7\""], { $0.pick(["\"\"", "\" \"", Self.jsonString($0.text(upTo: 200)), $0.number()]) }),
+            (
+                "user_id", ["\"42\"", "7", "\"player-7\""],
+                { $0.pick(["\"\"", "\" \"", Self.jsonString($0.text(upTo: 200)), $0.number()]) }
+            ),
             ("target_policy", ["\"cohort\"", "\"personal\"", "\"blended\"", "null"], { Self.jsonString($0.text(upTo: 8)) }),
-            ("recent_scores", ["[]", "[120000,131000.5,98000]", "null"], { fuzzer in
-                "[" + (0..<fuzzer.below(12)).map { _ in fuzzer.chance(0.9) ? fuzzer.number() : Self.jsonValue(&fuzzer, depth: 1) }
-                    .joined(separator: ",") + "]"
-            }),
+            (
+                "recent_scores", ["[]", "[120000,131000.5,98000]", "null"],
+                { fuzzer in
+                    "["
+                        + (0..<fuzzer.below(12)).map { _ in fuzzer.chance(0.9) ? fuzzer.number() : Self.jsonValue(&fuzzer, depth: 1) }
+                        .joined(separator: ",") + "]"
+                }
+            ),
         ]
         let plausible = fuzzer.chance(0.5)
         var members: [String] = []
         for field in fields where field.key == "score" && plausible || fuzzer.chance(0.6) {
             let value =
-                plausible ? fuzzer.pick(field.plausible)
+                plausible
+                ? fuzzer.pick(field.plausible)
                 : fuzzer.chance(0.7) ? field.typed(&fuzzer) : Self.jsonValue(&fuzzer, depth: 2)
             members.append("\"\(field.key)\":" + value)
         }
@@ -169,9 +181,10 @@ struct FuzzTests {
         case 4: return "\"" + fuzzer.text(upTo: 10) + "\""  // unescaped: control characters, quotes, backslashes
         case 5: return "[" + (0..<fuzzer.below(4)).map { _ in Self.jsonValue(&fuzzer, depth: depth - 1) }.joined(separator: ",") + "]"
         default:
-            return "{" + (0..<fuzzer.below(4)).map { _ in
-                Self.jsonString(fuzzer.text(upTo: 6)) + ":" + Self.jsonValue(&fuzzer, depth: depth - 1)
-            }.joined(separator: ",") + "}"
+            return "{"
+                + (0..<fuzzer.below(4)).map { _ in
+                    Self.jsonString(fuzzer.text(upTo: 6)) + ":" + Self.jsonValue(&fuzzer, depth: depth - 1)
+                }.joined(separator: ",") + "}"
         }
     }
 
@@ -230,7 +243,10 @@ struct FuzzTests {
             "segment", "score", "age", "start_speed", "user", "recent_scores", "policy",
         ]
         let routes: [(path: (inout Fuzzer) -> String, api: Bool)] = [
-            ({ "/v1/players/" + $0.pick(["2", "1", "-1", "0", $0.number(), Fuzzer.percentEncoded($0.bytes(upTo: 8))]) + "/motivation" }, true),
+            (
+                { "/v1/players/" + $0.pick(["2", "1", "-1", "0", $0.number(), Fuzzer.percentEncoded($0.bytes(upTo: 8))]) + "/motivation" },
+                true
+            ),
             ({ _ in "/v1/reports/retention" }, true),
             ({ "/v1/models/" + $0.pick(["DualFlow_-1_10", Fuzzer.percentEncoded(Array($0.text(upTo: 12).utf8))]) }, true),
             ({ _ in "/v1/segments" }, true),
@@ -248,14 +264,20 @@ struct FuzzTests {
                 switch fuzzer.below(5) {
                 case 0: value = fuzzer.number()
                 case 1: value = Fuzzer.percentEncoded(fuzzer.bytes(upTo: 16))
-                case 2: value = fuzzer.pick(["", "DualFlow", "-1", "10", "en", "de-CH", "personal", "2026-12-01", "2026-02-30", "DualFlow_-1_10"])
+                case 2:
+                    value = fuzzer.pick([
+                        "", "DualFlow", "-1", "10", "en", "de-CH", "personal", "2026-12-01", "2026-02-30", "DualFlow_-1_10",
+                    ])
                 case 3: value = Fuzzer.percentEncoded(Array(fuzzer.text(upTo: 16).utf8))
                 default: value = fuzzer.pick(["%", "%%", "%zz", "%F", "=", "==", "&", "+", "a+b", "%2526"])
                 }
                 return fuzzer.chance(0.1) ? name : name + "=" + value
             }
             let separator = fuzzer.pick(["&", "&", "&", ";", "&&"])
-            return (route.path(&fuzzer) + (parameters.isEmpty && fuzzer.chance(0.5) ? "" : "?" + parameters.joined(separator: separator)), route.api)
+            return (
+                route.path(&fuzzer) + (parameters.isEmpty && fuzzer.chance(0.5) ? "" : "?" + parameters.joined(separator: separator)),
+                route.api
+            )
         }
         try await Self.run(cases.count, database: true) { client, index in
             let (uri, api) = cases[index]
@@ -283,7 +305,10 @@ struct FuzzTests {
                     fuzzer.mutate(Array("text/csv; charset=utf-8".utf8), count: 1 + fuzzer.below(3)),
                     fuzzer.mutate(Array("multipart/form-data; boundary=B".utf8), count: fuzzer.below(3)), fuzzer.bytes(upTo: 40),
                 ])
-                return ("/v1/analyze/batch", .post, HTTPField(name: .contentType, lenientValue: value), fuzzer.chance(0.5) ? batch : Array(Self.csv.utf8))
+                return (
+                    "/v1/analyze/batch", .post, HTTPField(name: .contentType, lenientValue: value),
+                    fuzzer.chance(0.5) ? batch : Array(Self.csv.utf8)
+                )
             default:
                 let value = fuzzer.chance(0.5) ? fuzzer.bytes(upTo: 200) : Array(fuzzer.text(upTo: 140).utf8)
                 let field = HTTPField(name: HTTPField.Name("X-Request-Id")!, lenientValue: value)
@@ -302,9 +327,13 @@ struct FuzzTests {
                 let input = "\(method) \(uri) \(field.name): \(Fuzzer.describe(Array(field.value.utf8)))"
                 let outcome = Self.outcome(of: response, api: true, input: input)
                 let id = response.headers[HTTPField.Name("X-Request-Id")!] ?? ""
-                let token = (1...128).contains(id.utf8.count) && id.utf8.allSatisfy { (0x21..<0x7F).contains($0) && $0 != UInt8(ascii: "\"") }
-                return token ? outcome : Outcome(
-                    status: outcome.status, problem: "\(input): the answer's X-Request-Id is not a short token: \(Fuzzer.describe(Array(id.utf8)))")
+                let token =
+                    (1...128).contains(id.utf8.count) && id.utf8.allSatisfy { (0x21..<0x7F).contains($0) && $0 != UInt8(ascii: "\"") }
+                return token
+                    ? outcome
+                    : Outcome(
+                        status: outcome.status,
+                        problem: "\(input): the answer's X-Request-Id is not a short token: \(Fuzzer.describe(Array(id.utf8)))")
             }
         }
     }
@@ -316,10 +345,13 @@ struct FuzzTests {
         var fuzzer = Fuzzer(stream: 7)
         let valid = "GET /v1/segments?language=en HTTP/1.1\r\nHost: test\r\nX-Request-Id: abc\r\nAuthorization: Bearer x\r\n"
         let heads: [[UInt8]] = (0..<120).map { _ in
-            let line = fuzzer.chance(0.5)
+            let line =
+                fuzzer.chance(0.5)
                 ? Array(fuzzer.text(upTo: 12).utf8) + Array(": ".utf8) + fuzzer.bytes(upTo: 40)
                 : Array("X-Fuzz: ".utf8) + Array(fuzzer.text(upTo: 40).utf8)
-            let head = fuzzer.chance(0.6) ? Array(valid.utf8) + line + Array("\r\n".utf8) : fuzzer.mutate(Array(valid.utf8), count: 1 + fuzzer.below(4))
+            let head =
+                fuzzer.chance(0.6)
+                ? Array(valid.utf8) + line + Array("\r\n".utf8) : fuzzer.mutate(Array(valid.utf8), count: 1 + fuzzer.below(4))
             return head + Array("\r\n".utf8)
         }
         var configuration = try await ServerFixture.shared.configuration(database: false)
@@ -361,7 +393,8 @@ struct FuzzTests {
         _ count: Int, database: Bool, sourceLocation: SourceLocation = #_sourceLocation,
         _ send: @escaping @Sendable (any TestClientProtocol, Int) async throws -> Outcome
     ) async throws {
-        try await run(count, configuration: await ServerFixture.shared.configuration(database: database), sourceLocation: sourceLocation, send)
+        try await run(
+            count, configuration: await ServerFixture.shared.configuration(database: database), sourceLocation: sourceLocation, send)
     }
 
     static func run(
@@ -379,8 +412,9 @@ struct FuzzTests {
             #expect(
                 failures.isEmpty, "\(failures.count) of \(count) cases: \(failures.prefix(5).joined(separator: "\n"))",
                 sourceLocation: sourceLocation)
-            #expect(classes[2, default: 0] >= count / 20 && classes[4, default: 0] >= count / 20, "answers by status class: \(classes)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                classes[2, default: 0] >= count / 20 && classes[4, default: 0] >= count / 20, "answers by status class: \(classes)",
+                sourceLocation: sourceLocation)
             try await BadInputTests.expectStillServing(client, sourceLocation: sourceLocation)
         }
     }

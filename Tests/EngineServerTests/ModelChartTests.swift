@@ -3,6 +3,7 @@ import HummingbirdTesting
 import MotivationEngine
 import PlayerStore
 import Testing
+
 @testable import EngineDashboard
 @testable import EngineServer
 
@@ -68,9 +69,12 @@ struct ModelChartTests {
                 try await client.execute(uri: "/models/DualFlow_-1_10", method: .get) { response in
                     #expect(response.status == .ok)
                     let page = Self.html(response)
-                    let ageCurve = try #require(Self.chart(page, titled: "Score against age with the age curve, DualFlow · Expert difficulty · 10 min"))
+                    let ageCurve = try #require(
+                        Self.chart(page, titled: "Score against age with the age curve, DualFlow · Expert difficulty · 10 min"))
                     #expect(ageCurve.contains(#"role="img""#))
-                    #expect(ageCurve.contains("<desc>Centile curves (LMS, L = \(Axis.label(curve.power))) fitted on \(curve.players) players aged "))
+                    #expect(
+                        ageCurve.contains(
+                            "<desc>Centile curves (LMS, L = \(Axis.label(curve.power))) fitted on \(curve.players) players aged "))
                     #expect(ageCurve.contains(">age (years)</text>") && ageCurve.contains(">score (points)</text>"))
                     #expect(ageCurve.components(separatedBy: "<polygon ").count - 1 == 2)  // 10–90 and 25–75
                     #expect(ageCurve.contains(#"class="median""#) && ageCurve.contains(">median</text>"))
@@ -79,7 +83,8 @@ struct ModelChartTests {
                     #expect(page.contains("<h2>Age curve</h2>"))
                     #expect(page.contains("LMS centile curves (Cole &amp; Green), fitted on one row per player"))
 
-                    let levels = try #require(Self.chart(page, titled: "Levels against age-graded score, DualFlow · Expert difficulty · 10 min"))
+                    let levels = try #require(
+                        Self.chart(page, titled: "Levels against age-graded score, DualFlow · Expert difficulty · 10 min"))
                     #expect(levels.contains("<desc>Age-graded score (the score&#39;s z among players of the same age) against age"))
                     #expect(levels.contains(">age (years)</text>") && levels.contains(">age-graded score (z)</text>"))
                     #expect(levels.components(separatedBy: "class=\"level-mean cluster-line-").count - 1 == model.clusters.count)
@@ -97,7 +102,10 @@ struct ModelChartTests {
                         #expect(page.contains("level and age correlate at ρ = "))
                     } else {
                         #expect(levels.contains("players not drawn (no database)"))
-                        #expect(page.contains("Start the service with a database to see the players. The curves and the level lines come from the model."))
+                        #expect(
+                            page.contains(
+                                "Start the service with a database to see the players. The curves and the level lines come from the model.")
+                        )
                     }
                 }
             }

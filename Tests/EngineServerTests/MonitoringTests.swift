@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import MotivationEngine
 import Testing
+
 @testable import EngineServer
 
 @Suite("Monitoring")

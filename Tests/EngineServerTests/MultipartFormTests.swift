@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import EngineDashboard
 @testable import EngineServer
 
@@ -28,7 +29,8 @@ struct MultipartFormTests {
 
     @Test("a preamble, an epilogue, padding after a boundary, headers in any case, quoted and escaped names, UTF-8 file names")
     func lenientButValid() throws {
-        let body = "ignored preamble\r\n--B  \t\r\n"
+        let body =
+            "ignored preamble\r\n--B  \t\r\n"
             + "content-disposition:form-data;name=\"file\"; filename=\"Zürich \\\"1\\\".csv\"\r\nCONTENT-TYPE: text/csv\r\n\r\nscore\r\n1\r\n"
             + "--B\r\nContent-Disposition: FORM-DATA; name=segment;\r\n\r\n\r\n"
             + "--B--\r\nignored epilogue\r\n--B\r\n"
@@ -36,23 +38,30 @@ struct MultipartFormTests {
         #expect(try Self.read("--B--") == [:])
     }
 
-    @Test("the boundary comes from Content-Type, quoted or not, in any case", arguments: [
-        ("multipart/form-data; boundary=B", "B"), ("Multipart/Form-Data;BOUNDARY=\"a b:c?\"", "a b:c?"),
-        ("multipart/form-data; charset=utf-8; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW", "----WebKitFormBoundary7MA4YWxkTrZu0gW"),
-        ("multipart/form-data; boundary=" + String(repeating: "x", count: 70), String(repeating: "x", count: 70)),
-    ])
+    @Test(
+        "the boundary comes from Content-Type, quoted or not, in any case",
+        arguments: [
+            ("multipart/form-data; boundary=B", "B"), ("Multipart/Form-Data;BOUNDARY=\"a b:c?\"", "a b:c?"),
+            ("multipart/form-data; charset=utf-8; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW", "----WebKitFormBoundary7MA4YWxkTrZu0gW"),
+            ("multipart/form-data; boundary=" + String(repeating: "x", count: 70), String(repeating: "x", count: 70)),
+        ])
     func boundary(contentType: String, boundary: String) throws {
         #expect(try MultipartForm.boundary(in: contentType) == Array(boundary.utf8))
     }
 
-    @Test("a content type without a usable boundary is refused, naming the problem", arguments: [
-        (nil, "Send the form as multipart/form-data"), ("text/csv", "Send the form"), ("multipart/mixed; boundary=B", "Send the form"),
-        ("multipart/form-data", "one boundary parameter"), ("multipart/form-data; boundary=", "one boundary parameter"),
-        ("multipart/form-data; boundary=\"a", "one boundary parameter"), ("multipart/form-data; boundary=a; boundary=b", "one boundary parameter"),
-        ("multipart/form-data; boundary=a\u{0}b", "one boundary parameter"), ("multipart/form-data-x; boundary=B", "one boundary parameter"),
-        ("multipart/form-data; boundary=\"\"", "1 to 70"), ("multipart/form-data; boundary=" + String(repeating: "x", count: 71), "1 to 70"),
-        ("multipart/form-data; boundary=\"ends \"", "space"), ("multipart/form-data; boundary=\"a\u{80}\"", "RFC 2046"),
-    ] as [(String?, String)])
+    @Test(
+        "a content type without a usable boundary is refused, naming the problem",
+        arguments: [
+            (nil, "Send the form as multipart/form-data"), ("text/csv", "Send the form"), ("multipart/mixed; boundary=B", "Send the form"),
+            ("multipart/form-data", "one boundary parameter"), ("multipart/form-data; boundary=", "one boundary parameter"),
+            ("multipart/form-data; boundary=\"a", "one boundary parameter"),
+            ("multipart/form-data; boundary=a; boundary=b", "one boundary parameter"),
+            ("multipart/form-data; boundary=a\u{0}b", "one boundary parameter"),
+            ("multipart/form-data-x; boundary=B", "one boundary parameter"),
+            ("multipart/form-data; boundary=\"\"", "1 to 70"),
+            ("multipart/form-data; boundary=" + String(repeating: "x", count: 71), "1 to 70"),
+            ("multipart/form-data; boundary=\"ends \"", "space"), ("multipart/form-data; boundary=\"a\u{80}\"", "RFC 2046"),
+        ] as [(String?, String)])
     func badBoundary(contentType: String?, problem: String) {
         #expect {
             try MultipartForm.boundary(in: contentType)
@@ -61,23 +70,28 @@ struct MultipartFormTests {
         }
     }
 
-    @Test("a body that is not a form of named parts is refused, naming the problem", arguments: [
-        ("", "no line --B"), ("just text", "no line --B"), ("--B\r\n\u{80}: x\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
-        ("--B\r\n: x\r\n\r\nv\r\n--B--\r\n", "'Name: value'"), ("--B\r\nNo colon\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
-        ("--B\r\n Content-Disposition: form-data; name=a\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
-        ("--B\r\nContent-Disposition: form-data; name=\"a\u{0}\"\r\n\r\nv\r\n--B--\r\n", "control character"),
-        ("--B\r\nContent-Disposition: form-data; name=a\rx\r\n\r\nv\r\n--B--\r\n", "control character"),
-        ("--B\r\nContent-Type: text/csv\r\n\r\nv\r\n--B--\r\n", "no Content-Disposition"),
-        ("--B\r\nContent-Disposition: attachment; name=a\r\n\r\nv\r\n--B--\r\n", "form-data"),
-        ("--B\r\nContent-Disposition: form-data; filename=a.csv\r\n\r\nv\r\n--B--\r\n", "form-data"),
-        ("--B\r\nContent-Disposition: form-data; name=a\r\nContent-Disposition: form-data; name=b\r\n\r\nv\r\n--B--\r\n", "form-data"),
-        ("--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nv\r\n--B--\r\n", "form-data"),
-        ("--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B\r\nContent-Disposition: form-data; name=a\r\n\r\nw\r\n--B--", "sent twice"),
-        ("--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv", "closing line --B--"),
-        ("--B\r\nContent-Disposition: form-data; name=a", "empty line"),
-        ("--Bx\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B--", "goes on"),
-        ("--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B-", "goes on"),
-    ])
+    @Test(
+        "a body that is not a form of named parts is refused, naming the problem",
+        arguments: [
+            ("", "no line --B"), ("just text", "no line --B"), ("--B\r\n\u{80}: x\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
+            ("--B\r\n: x\r\n\r\nv\r\n--B--\r\n", "'Name: value'"), ("--B\r\nNo colon\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
+            ("--B\r\n Content-Disposition: form-data; name=a\r\n\r\nv\r\n--B--\r\n", "'Name: value'"),
+            ("--B\r\nContent-Disposition: form-data; name=\"a\u{0}\"\r\n\r\nv\r\n--B--\r\n", "control character"),
+            ("--B\r\nContent-Disposition: form-data; name=a\rx\r\n\r\nv\r\n--B--\r\n", "control character"),
+            ("--B\r\nContent-Type: text/csv\r\n\r\nv\r\n--B--\r\n", "no Content-Disposition"),
+            ("--B\r\nContent-Disposition: attachment; name=a\r\n\r\nv\r\n--B--\r\n", "form-data"),
+            ("--B\r\nContent-Disposition: form-data; filename=a.csv\r\n\r\nv\r\n--B--\r\n", "form-data"),
+            ("--B\r\nContent-Disposition: form-data; name=a\r\nContent-Disposition: form-data; name=b\r\n\r\nv\r\n--B--\r\n", "form-data"),
+            ("--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nv\r\n--B--\r\n", "form-data"),
+            (
+                "--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B\r\nContent-Disposition: form-data; name=a\r\n\r\nw\r\n--B--",
+                "sent twice"
+            ),
+            ("--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv", "closing line --B--"),
+            ("--B\r\nContent-Disposition: form-data; name=a", "empty line"),
+            ("--Bx\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B--", "goes on"),
+            ("--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B-", "goes on"),
+        ])
     func badBody(body: String, problem: String) {
         #expect {
             try Self.read(body)
@@ -139,11 +153,13 @@ struct MultipartFormTests {
         }
     }
 
-    @Test("a bad upload is a 400 page naming the problem, never a 500", arguments: [
-        ("multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=file\r\n\r\nscore\n1\n", "closing line"),
-        ("multipart/form-data; boundary=\"\"", "--B--", "1 to 70"),
-        ("text/plain", "score\n1\n", "multipart/form-data"),
-    ])
+    @Test(
+        "a bad upload is a 400 page naming the problem, never a 500",
+        arguments: [
+            ("multipart/form-data; boundary=B", "--B\r\nContent-Disposition: form-data; name=file\r\n\r\nscore\n1\n", "closing line"),
+            ("multipart/form-data; boundary=\"\"", "--B--", "1 to 70"),
+            ("text/plain", "score\n1\n", "multipart/form-data"),
+        ])
     func badUploadPage(contentType: String, body: String, problem: String) async throws {
         try await withServer(try await ServerFixture.shared.configuration(database: false)) { client in
             try await client.execute(uri: "/batch", method: .post, headers: [.contentType: contentType], body: .text(body)) { response in

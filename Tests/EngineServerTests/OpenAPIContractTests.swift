@@ -182,7 +182,10 @@ struct OpenAPIContractTests {
         let service = try EngineService(fixture.configuration(database: false), logger: ServerFixture.quietLogger).withDashboard()
         let routes = Set(service.router().routes.map { "\($0.method.rawValue) \(RoutePath.normalised($0.path.description))" })
         #expect(routes.count >= 11)
-        #expect(routes == contract.operations, "only routed: \(routes.subtracting(contract.operations).sorted()); only documented: \(contract.operations.subtracting(routes).sorted())")
+        #expect(
+            routes == contract.operations,
+            "only routed: \(routes.subtracting(contract.operations).sorted()); only documented: \(contract.operations.subtracting(routes).sorted())"
+        )
         #expect(RoutePath.normalised("/v1/players/:userId/motivation") == "/v1/players/{userId}/motivation")
     }
 
@@ -263,11 +266,13 @@ struct OpenAPIContractTests {
                 status: 200, bodyMatchesSchema: true),
             .init(
                 name: "analysis in German, age and speed missing", method: .post, uri: "/v1/analyze?language=de",
-                route: "/v1/analyze", body: #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":98000,"age":null,"user_id":"7"}"#,
+                route: "/v1/analyze",
+                body: #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":98000,"age":null,"user_id":"7"}"#,
                 status: 200, bodyMatchesSchema: true),
             .init(
                 name: "analysis above every percentile (null percentiles)", method: .post, uri: "/v1/analyze?language=fr",
-                route: "/v1/analyze", body: #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":990000,"age":30,"startSpeed":5}"#,
+                route: "/v1/analyze",
+                body: #"{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":990000,"age":30,"startSpeed":5}"#,
                 status: 200, bodyMatchesSchema: true),
             .init(
                 name: "analysis without score", method: .post, uri: "/v1/analyze", route: "/v1/analyze",
@@ -438,7 +443,9 @@ struct OpenAPIContractTests {
         unreachable.databaseTimeout = .seconds(2)
         try await withServer(unreachable) { client in
             for exchange in [
-                Exchange(name: "ready with an unreachable database", method: .get, uri: "/ready", route: "/ready", status: 503, errorCode: "not_ready"),
+                Exchange(
+                    name: "ready with an unreachable database", method: .get, uri: "/ready", route: "/ready", status: 503,
+                    errorCode: "not_ready"),
                 Exchange(
                     name: "player with an unreachable database", method: .get,
                     uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", route: "/v1/players/{userId}/motivation",
@@ -481,7 +488,8 @@ struct OpenAPIContractTests {
                 operation["requestBody"]?["content"]?["application/json"]?["schema"], "\(name): no JSON request body documented")
             let mismatch = contract.validator.firstMismatch(of: try JSONValue.parse(Data(body.utf8)), against: schema)
             if expected {
-                #expect(mismatch == nil, "\(name): the request body does not match the documented schema: \(mismatch.map(\.description) ?? "")")
+                #expect(
+                    mismatch == nil, "\(name): the request body does not match the documented schema: \(mismatch.map(\.description) ?? "")")
             } else {
                 #expect(mismatch != nil, "\(name): the request body matches the documented schema, yet the test expects it not to")
             }
@@ -490,7 +498,9 @@ struct OpenAPIContractTests {
         let response = try await client.execute(
             uri: exchange.uri, method: exchange.method, headers: exchange.headers, body: exchange.body.map { ByteBuffer(string: $0) })
         let text = String(buffer: response.body)
-        #expect(Int(response.status.code) == exchange.status, "\(name): status \(response.status.code), expected \(exchange.status): \(text.prefix(300))")
+        #expect(
+            Int(response.status.code) == exchange.status,
+            "\(name): status \(response.status.code), expected \(exchange.status): \(text.prefix(300))")
         guard Int(response.status.code) == exchange.status else { return }
         #expect(response.headers[.xRequestIDForTests]?.isEmpty == false, "\(name): no X-Request-Id")
 
@@ -509,9 +519,13 @@ struct OpenAPIContractTests {
             body = .string(text)
         }
         let mismatch = contract.validator.firstMismatch(of: body, against: schema)
-        #expect(mismatch == nil, "\(name): the body does not match the documented schema: \(mismatch.map(\.description) ?? "")\n\(text.prefix(2000))")
+        #expect(
+            mismatch == nil,
+            "\(name): the body does not match the documented schema: \(mismatch.map(\.description) ?? "")\n\(text.prefix(2000))")
         if let code = exchange.errorCode {
-            #expect(body["error"]?["code"] == .string(code), "\(name): error code \(body["error"]?["code"]?.description ?? "none"), expected \(code)")
+            #expect(
+                body["error"]?["code"] == .string(code),
+                "\(name): error code \(body["error"]?["code"]?.description ?? "none"), expected \(code)")
         }
         coverage.record("\(exchange.method.rawValue) \(exchange.route) \(exchange.status) \(mediaType)")
     }
@@ -520,34 +534,35 @@ struct OpenAPIContractTests {
 @Suite("OpenAPI contract: the schema validator")
 struct SchemaValidatorTests {
     /// A document with a small schema of each kind the validator checks.
-    static let document = try! JSONValue.parse(yaml: """
-        components:
-          schemas:
-            Point:
-              type: object
-              required: [x, label]
-              additionalProperties: false
-              properties:
-                x: {type: integer, minimum: 0, maximum: 10}
-                y: {type: [number, "null"], exclusiveMinimum: 0}
-                label: {type: string, enum: [a, b]}
-                at: {type: string, format: date-time}
-                tags: {type: array, items: {type: string}}
-                means: {type: object, additionalProperties: {type: number}}
-                flag: {type: boolean}
-            Either:
-              oneOf:
-                - {type: object, required: [index, ok], additionalProperties: false, properties: {index: {type: integer}, ok: {$ref: '#/components/schemas/Point'}}}
-                - {type: object, required: [index, error], additionalProperties: false, properties: {index: {type: integer}, error: {type: string}}}
-            Odd:
-              type: string
-              not: {const: a}
-            Word:
-              type: string
-              minLength: 2
-              maxLength: 3
-              pattern: '^a[^\\x00-\\x1F]*$'
-        """)
+    static let document = try! JSONValue.parse(
+        yaml: """
+            components:
+              schemas:
+                Point:
+                  type: object
+                  required: [x, label]
+                  additionalProperties: false
+                  properties:
+                    x: {type: integer, minimum: 0, maximum: 10}
+                    y: {type: [number, "null"], exclusiveMinimum: 0}
+                    label: {type: string, enum: [a, b]}
+                    at: {type: string, format: date-time}
+                    tags: {type: array, items: {type: string}}
+                    means: {type: object, additionalProperties: {type: number}}
+                    flag: {type: boolean}
+                Either:
+                  oneOf:
+                    - {type: object, required: [index, ok], additionalProperties: false, properties: {index: {type: integer}, ok: {$ref: '#/components/schemas/Point'}}}
+                    - {type: object, required: [index, error], additionalProperties: false, properties: {index: {type: integer}, error: {type: string}}}
+                Odd:
+                  type: string
+                  not: {const: a}
+                Word:
+                  type: string
+                  minLength: 2
+                  maxLength: 3
+                  pattern: '^a[^\\x00-\\x1F]*$'
+            """)
 
     static let validator = SchemaValidator(document: document)
     static let point: JSONValue = .object([
@@ -577,11 +592,14 @@ struct SchemaValidatorTests {
 
     @Test("a missing required key, a wrong type and an extra key are rejected, with the JSON path")
     func rejectsShape() {
-        #expect(Self.mismatch(Self.point("label", nil), "Point") == SchemaMismatch(path: "$", problem: "the required key 'label' is missing"))
+        #expect(
+            Self.mismatch(Self.point("label", nil), "Point") == SchemaMismatch(path: "$", problem: "the required key 'label' is missing"))
         #expect(Self.mismatch(Self.point("x", .string("3")), "Point")?.path == "$.x")
         #expect(Self.mismatch(Self.point("x", .number(2.5)), "Point")?.path == "$.x")
         #expect(Self.mismatch(Self.point("flag", .number(1)), "Point")?.path == "$.flag")
-        #expect(Self.mismatch(Self.point("extra", .number(1)), "Point") == SchemaMismatch(path: "$.extra", problem: "the key 'extra' is not allowed here"))
+        #expect(
+            Self.mismatch(Self.point("extra", .number(1)), "Point")
+                == SchemaMismatch(path: "$.extra", problem: "the key 'extra' is not allowed here"))
         #expect(Self.mismatch(Self.point("label", .null), "Point")?.path == "$.label")
         #expect(Self.mismatch(.array([]), "Point")?.path == "$")
     }
@@ -601,7 +619,8 @@ struct SchemaValidatorTests {
         #expect(nested?.problem.contains("$.ok.x") == true)
         // Both branches would match: oneOf wants exactly one.
         let both = SchemaValidator(document: .null).firstMismatch(
-            of: .number(1), against: .object(["oneOf": .array([.object(["type": .string("number")]), .object(["type": .string("integer")])])]))
+            of: .number(1),
+            against: .object(["oneOf": .array([.object(["type": .string("number")]), .object(["type": .string("integer")])])]))
         #expect(both != nil)
     }
 
@@ -624,9 +643,11 @@ struct SchemaValidatorTests {
     @Test("JSON bodies parse with Booleans, numbers and nulls kept apart")
     func parsing() throws {
         let value = try JSONValue.parse(Data(#"{"a":true,"b":1,"c":null,"d":[1.5,"x"],"e":{}}"#.utf8))
-        #expect(value == .object([
-            "a": .bool(true), "b": .number(1), "c": .null, "d": .array([.number(1.5), .string("x")]), "e": .object([:]),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .bool(true), "b": .number(1), "c": .null, "d": .array([.number(1.5), .string("x")]), "e": .object([:]),
+                ]))
         let yaml = try JSONValue.parse(yaml: "a: [number, \"null\"]\n'200': {x: 1.5, y: true, z: null, t: 2026-01-01}\n")
         #expect(yaml["a"] == .array([.string("number"), .string("null")]))
         #expect(yaml["200"] == .object(["x": .number(1.5), "y": .bool(true), "z": .null, "t": .string("2026-01-01")]))

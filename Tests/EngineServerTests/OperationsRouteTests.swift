@@ -45,7 +45,9 @@ struct OperationsRouteTests {
                 #expect(text.contains(#"sphery_http_requests_total{route="/v1/analyze",method="POST",status="400"} 1"#))
                 #expect(text.contains(#"route="/v1/players/{userId}/motivation""#))
                 #expect(!text.contains("/v1/players/\(user)"))
-                #expect(text.contains(#"sphery_http_request_duration_seconds_bucket{route="/v1/analyze",method="POST",status="200",le="0.0001"}"#))
+                #expect(
+                    text.contains(
+                        #"sphery_http_request_duration_seconds_bucket{route="/v1/analyze",method="POST",status="200",le="0.0001"}"#))
                 let analyses = text.split(separator: "\n").filter { $0.hasPrefix("sphery_analyses_total{segment=\"DualFlow_-1_10\"") }
                 #expect(analyses.map { Int($0.split(separator: " ").last!)! }.reduce(0, +) == 4)
                 #expect(text.contains(#"sphery_model_age_seconds{segment="DualFlow_-1_5"}"#))

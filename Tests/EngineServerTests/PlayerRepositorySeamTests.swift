@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MotivationEngine
 import PlayerStore
 import Testing
+
 @testable import EngineServer
 
 /// The player route against an in-memory repository: no database, no SQL.
@@ -14,11 +15,13 @@ struct PlayerRepositorySeamTests {
 
     /// Player 7 with three workouts in the segment; player 8 exists but never played it.
     static let players = InMemoryPlayers(workouts: [
-        7: [segment: [50_000, 55_000, 61_000].enumerated().map { index, score in
-            PlayerRecord(
-                userId: "7", score: score, age: 31, startSpeed: 4.5, durationMinutes: 10,
-                playedAt: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 86_400))
-        }],
+        7: [
+            segment: [50_000, 55_000, 61_000].enumerated().map { index, score in
+                PlayerRecord(
+                    userId: "7", score: score, age: 31, startSpeed: 4.5, durationMinutes: 10,
+                    playedAt: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 86_400))
+            }
+        ],
         8: [:],
     ])
 

@@ -1,6 +1,6 @@
-import EngineAPI
-import DemoData
 import DatabaseTestSupport
+import DemoData
+import EngineAPI
 import EngineServer
 import Foundation
 import HTTPTypes
@@ -50,7 +50,9 @@ struct PlayerRouteTests {
             let shown = try await withServer(configuration) { client in
                 var shown: [Int: Double] = [:]
                 for user in users {
-                    shown[user] = try await client.execute(uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get) {
+                    shown[user] = try await client.execute(
+                        uri: "/v1/players/\(user)/motivation?\(ServerFixture.segmentQuery)", method: .get
+                    ) {
                         response in
                         let analysis = try #require(try response.json()["analysis"] as? [String: Any], "\(String(buffer: response.body))")
                         return try #require((analysis["motivational_message"] as? [String: Any])?["next_target"] as? Double)

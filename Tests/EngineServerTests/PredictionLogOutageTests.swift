@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import MotivationEngine
 import PlayerStore
-import ServiceLifecycle
 import SQLKit
+import ServiceLifecycle
 import Testing
 
 @testable import EngineServer

@@ -4,8 +4,8 @@ import Foundation
 import Logging
 import MotivationEngine
 import PlayerStore
-import ServiceLifecycle
 import SQLKit
+import ServiceLifecycle
 import Testing
 
 @Suite("Prediction log")
@@ -36,8 +36,10 @@ struct PredictionLogTests {
                 try await tasks.waitForAll()
             }
             let counts = try await pool.withDatabase { db in
-                try await db.raw("SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users, MIN(language) AS language FROM engine_predictions")
-                    .first()
+                try await db.raw(
+                    "SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users, MIN(language) AS language FROM engine_predictions"
+                )
+                .first()
             }
             let rows = try #require(counts)
             #expect(try rows.decode(column: "n", as: Int.self) == 1_000)

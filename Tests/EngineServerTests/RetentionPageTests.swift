@@ -18,7 +18,8 @@ import Testing
 @Suite("Experiments page")
 struct RetentionPageTests {
     /// A configuration serving the fixture's models, the database at `path` and `plan`.
-    static func configuration(database path: String, plan: [Experiment] = [ExposureFixture.experiment]) async throws -> ServerConfiguration {
+    static func configuration(database path: String, plan: [Experiment] = [ExposureFixture.experiment]) async throws -> ServerConfiguration
+    {
         var configuration = try await ServerFixture.shared.configuration()
         configuration.database = .sqlite(path: path)
         configuration.experiments = ExperimentPlan(experiments: plan)
@@ -213,10 +214,14 @@ struct RetentionPageTests {
         var empty = report
         empty.returnCurves = report.returnCurves.map { curve in
             var curve = curve
-            curve.points = curve.points.map { var point = $0; point.returned = nil; return point }
+            curve.points = curve.points.map {
+                var point = $0; point.returned = nil; return point
+            }
             return curve
         }
-        empty.arms = report.arms.map { var arm = $0; arm.vsControl = nil; return arm }
+        empty.arms = report.arms.map {
+            var arm = $0; arm.vsControl = nil; return arm
+        }
         #expect(ReturnCurveChart.svg(empty.returnCurves).isEmpty)
         #expect(DifferenceChart.svg(empty).isEmpty)
     }

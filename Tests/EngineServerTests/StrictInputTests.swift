@@ -14,13 +14,16 @@ struct StrictInputTests {
 
     // MARK: - as_of
 
-    @Test("?as_of= that is not exactly a plausible date or time is a 400 naming as_of, on the API and the dashboard", arguments: [
-        "2026-12-01garbage", "2026-12-01'%20OR%20'1'%3D'1", "2026-02-30", "99999-01-01", "1999-12-31", "2026-12-01T25:00:00Z",
-    ])
+    @Test(
+        "?as_of= that is not exactly a plausible date or time is a 400 naming as_of, on the API and the dashboard",
+        arguments: [
+            "2026-12-01garbage", "2026-12-01'%20OR%20'1'%3D'1", "2026-02-30", "99999-01-01", "1999-12-31", "2026-12-01T25:00:00Z",
+        ])
     func asOf(value: String) async throws {
         try await withServer(ServerFixture.shared.configuration(database: true)) { client in
             try await client.execute(uri: "/v1/reports/retention?as_of=\(value)", method: .get) { response in
-                try BadInputTests.expectError(response, status: 400, code: "invalid_field", mentions: ["as_of", "in the years 2000 to 2100"])
+                try BadInputTests.expectError(
+                    response, status: 400, code: "invalid_field", mentions: ["as_of", "in the years 2000 to 2100"])
             }
             try await client.execute(uri: "/reports/retention?as_of=\(value)", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -59,7 +62,8 @@ struct StrictInputTests {
                 let message = try response.error().message
                 #expect(message.hasPrefix(field), "\(body): \(message)")
             }
-            try await client.execute(uri: "/v1/analyze/batch", method: .post, body: .text("[\(ServerFixture.expert10),\(body)]")) { response in
+            try await client.execute(uri: "/v1/analyze/batch", method: .post, body: .text("[\(ServerFixture.expert10),\(body)]")) {
+                response in
                 #expect(response.status == .ok)
                 let results = try #require(try response.json()["results"] as? [[String: Any]])
                 let error = try #require(results.last?["error"] as? [String: Any], "\(results)")
@@ -88,10 +92,12 @@ struct StrictInputTests {
 
     // MARK: - user_id
 
-    @Test("a user_id that names nobody is a 400 naming user_id", arguments: [
-        (#""""#, "empty"), (#""   ""#, "only spaces"), (#""\t\n""#, "only spaces"), (#""a\u0000b""#, "control"),
-        (#""a\nb""#, "control"), (#""a\u0085b""#, "control"), ("\"" + String(repeating: "x", count: 129) + "\"", "at most 128"),
-    ])
+    @Test(
+        "a user_id that names nobody is a 400 naming user_id",
+        arguments: [
+            (#""""#, "empty"), (#""   ""#, "only spaces"), (#""\t\n""#, "only spaces"), (#""a\u0000b""#, "control"),
+            (#""a\nb""#, "control"), (#""a\u0085b""#, "control"), ("\"" + String(repeating: "x", count: 129) + "\"", "at most 128"),
+        ])
     func badUserId(value: String, problem: String) async throws {
         let body = "{\(Self.segment),\"score\":150000,\"user_id\":\(value)}"
         try await withServer(ServerFixture.shared.configuration(database: false)) { client in
@@ -107,9 +113,11 @@ struct StrictInputTests {
         }
     }
 
-    @Test("ids of up to 128 characters, in any script, or whole numbers, are taken", arguments: [
-        "\"" + String(repeating: "x", count: 128) + "\"", #""Zürich 7""#, #""漢字-42""#, "42", "-7", #"" padded ""#,
-    ])
+    @Test(
+        "ids of up to 128 characters, in any script, or whole numbers, are taken",
+        arguments: [
+            "\"" + String(repeating: "x", count: 128) + "\"", #""Zürich 7""#, #""漢字-42""#, "42", "-7", #"" padded ""#,
+        ])
     func goodUserId(value: String) async throws {
         let body = "{\(Self.segment),\"score\":150000,\"user_id\":\(value)}"
         try await withServer(ServerFixture.shared.configuration(database: false)) { client in

@@ -1,8 +1,9 @@
-import Statistics
 import Foundation
-import Testing
-@testable import ExperimentReport
 import MotivationEngine
+import Statistics
+import Testing
+
+@testable import ExperimentReport
 
 @Suite("Right-censoring of the retention windows")
 struct CensoringTests {

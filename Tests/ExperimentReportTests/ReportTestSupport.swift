@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
-@testable import ExperimentReport
 import MotivationEngine
+import TestSupport
+
+@testable import ExperimentReport
 
 /// Exposure outcomes for the report tests, all relative to one report date.
 enum ReportFixtures {

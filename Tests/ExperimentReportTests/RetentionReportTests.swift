@@ -1,9 +1,10 @@
-import TestSupport
-import Statistics
 import Foundation
-import Testing
-@testable import ExperimentReport
 import MotivationEngine
+import Statistics
+import TestSupport
+import Testing
+
+@testable import ExperimentReport
 
 @Suite("Retention report")
 struct RetentionReportTests {
@@ -43,10 +44,11 @@ struct RetentionReportTests {
             F.outcome(arm: "personal", daysAgo: 10, segment: F.dualFlow, cluster: 3, label: "Expert"),
         ])
         let keys = report.groups.map { "\($0.segment.gameMode)/\($0.cluster)/\($0.arm)/\($0.clusterLabel)" }
-        #expect(keys == [
-            "DualFlow/1/control/Intermediate", "DualFlow/1/personal/Advanced", "DualFlow/3/personal/Expert",
-            "Sprint/1/control/Intermediate", "Sprint/1/personal/Intermediate",
-        ])
+        #expect(
+            keys == [
+                "DualFlow/1/control/Intermediate", "DualFlow/1/personal/Advanced", "DualFlow/3/personal/Expert",
+                "Sprint/1/control/Intermediate", "Sprint/1/personal/Intermediate",
+            ])
         // DualFlow cluster 1: personal 0/1 against control 2/2.
         #expect(report.groups[1].vsControl?.returnedWithin7Days?.difference == -1)
         // No control players in DualFlow cluster 3.
@@ -58,7 +60,8 @@ struct RetentionReportTests {
     @Test("the JSON is snake_case with ISO 8601 dates and decodes back")
     func json() throws {
         var random = SplitMix64(seed: 3)
-        let outcomes = F.simulatedArm("control", players: 50, shape: (4, 6), exposedDaysAgo: 0...40, random: &random)
+        let outcomes =
+            F.simulatedArm("control", players: 50, shape: (4, 6), exposedDaysAgo: 0...40, random: &random)
             + F.simulatedArm("personal", players: 50, shape: (5, 5), exposedDaysAgo: 0...40, random: &random)
         let report = try Self.report(outcomes)
         let text = try F.json(report)
@@ -105,8 +108,14 @@ struct RetentionReportTests {
         let cases: [(String, [ExposureOutcome])] = [
             ("empty", []),
             ("one player", [F.outcome(arm: "control", daysAgo: 30, daysToNextWorkout: 1, workouts28: 2)]),
-            ("all returned", (0..<20).map { F.outcome(arm: $0 % 2 == 0 ? "control" : "personal", daysAgo: 30,
-                                                       daysToNextWorkout: 1, workouts28: 3, followUp: 5, reached: true) }),
+            (
+                "all returned",
+                (0..<20).map {
+                    F.outcome(
+                        arm: $0 % 2 == 0 ? "control" : "personal", daysAgo: 30,
+                        daysToNextWorkout: 1, workouts28: 3, followUp: 5, reached: true)
+                }
+            ),
             ("none returned", (0..<20).map { F.outcome(arm: $0 % 2 == 0 ? "control" : "personal", daysAgo: 30) }),
             ("one per arm", [F.outcome(arm: "control", daysAgo: 30), F.outcome(arm: "personal", daysAgo: 30, daysToNextWorkout: 3)]),
             ("all censored", [F.outcome(arm: "control", daysAgo: 1), F.outcome(arm: "personal", daysAgo: 2)]),
@@ -121,21 +130,25 @@ struct RetentionReportTests {
         let allReturned = try Self.report(cases[2].1)
         let personal = try #require(allReturned.arms[2].vsControl)
         #expect(personal.returnedWithin7Days?.difference == 0 && personal.returnedWithin7Days?.excludesZero == false)
-        #expect(personal.workoutsWithin28Days == RetentionReport.Difference(
-            difference: 0, interval: ConfidenceInterval(low: 0, high: 0)))
+        #expect(
+            personal.workoutsWithin28Days
+                == RetentionReport.Difference(
+                    difference: 0, interval: ConfidenceInterval(low: 0, high: 0)))
     }
 
     @Test("verdicts without data or without control say so plainly")
     func plainVerdicts() throws {
-        #expect(try Self.report([]).verdict
-            == ["No players have been exposed in this experiment yet; there is nothing to compare."])
+        #expect(
+            try Self.report([]).verdict
+                == ["No players have been exposed in this experiment yet; there is nothing to compare."])
         let noControl = try Self.report([F.outcome(arm: "personal", daysAgo: 30, daysToNextWorkout: 3)])
         #expect(noControl.verdict[0] == "No players are in the control arm “control”, so no arm can be compared with control.")
         let open = try Self.report([F.outcome(arm: "control", daysAgo: 2), F.outcome(arm: "personal", daysAgo: 30)])
         #expect(open.verdict[0] == "No control player has a complete 7-day window yet, so no arm can be compared with control.")
         #expect(open.power.baselineObserved == false && open.power.baseline == 0.5)
-        #expect(open.verdict.last == "No player in the “control” arm has a complete 7-day window yet, and 1,565 per arm "
-            + "are needed to detect a 5-point difference (80% power); keep the experiment running.")
+        #expect(
+            open.verdict.last == "No player in the “control” arm has a complete 7-day window yet, and 1,565 per arm "
+                + "are needed to detect a 5-point difference (80% power); keep the experiment running.")
         let someArms = try Self.report([
             F.outcome(arm: "control", daysAgo: 30), F.outcome(arm: "personal", daysAgo: 3), F.outcome(arm: "tone", daysAgo: 3),
         ])
@@ -146,7 +159,8 @@ struct RetentionReportTests {
 
     @Test("power: from control's observed rate, against the smallest arm")
     func power() throws {
-        let outcomes = (0..<20).map { F.outcome(arm: "control", daysAgo: 30, daysToNextWorkout: $0 < 8 ? 1 : nil) }
+        let outcomes =
+            (0..<20).map { F.outcome(arm: "control", daysAgo: 30, daysToNextWorkout: $0 < 8 ? 1 : nil) }
             + (0..<15).map { F.outcome(arm: "personal", daysAgo: 30, daysToNextWorkout: $0 < 9 ? 1 : nil) }
             + [F.outcome(arm: "personal", daysAgo: 2)]
         let settings = RetentionReportSettings(asOf: F.asOf, plannedArms: ["control", "personal"])
@@ -155,8 +169,9 @@ struct RetentionReportTests {
         #expect(report.power.requiredPerArm == 1534)
         #expect(report.power.smallestArm == "personal" && report.power.smallestArmIncluded == 15)
         #expect(!report.power.reached)
-        #expect(report.verdict.last == "Only 15 of the 1,534 players per arm needed to detect a 5-point difference "
-            + "(80% power) have a complete 7-day window in the smallest arm (“personal”); keep the experiment running.")
+        #expect(
+            report.verdict.last == "Only 15 of the 1,534 players per arm needed to detect a 5-point difference "
+                + "(80% power) have a complete 7-day window in the smallest arm (“personal”); keep the experiment running.")
         var generous = settings
         // 0.4 against 1 (0.4 + 0.6): n = (1.96·√(2·0.7·0.3) + 0.8416·√0.24)² / 0.36 = 7.86 → 8.
         generous.minimumDetectableEffect = 0.6

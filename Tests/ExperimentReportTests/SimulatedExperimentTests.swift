@@ -1,8 +1,9 @@
-import TestSupport
 import Foundation
-import Testing
-@testable import ExperimentReport
 import MotivationEngine
+import TestSupport
+import Testing
+
+@testable import ExperimentReport
 
 @Suite("Simulated experiments")
 struct SimulatedExperimentTests {
@@ -13,7 +14,8 @@ struct SimulatedExperimentTests {
         var random = SplitMix64(seed: 2026)
         // Each player's own chance is Beta(4, 6) (mean 0.4) in control and Beta(5, 5) (mean 0.5)
         // for personal targets; exposures over the last 60 days, so some windows are still open.
-        let outcomes = F.simulatedArm("control", players: 2_300, shape: (4, 6), exposedDaysAgo: 0...60, random: &random)
+        let outcomes =
+            F.simulatedArm("control", players: 2_300, shape: (4, 6), exposedDaysAgo: 0...60, random: &random)
             + F.simulatedArm("personal", players: 2_300, shape: (5, 5), exposedDaysAgo: 0...60, random: &random)
         let settings = RetentionReportSettings(asOf: F.asOf, plannedArms: ["control", "personal"])
         let report = try RetentionReport(outcomes: outcomes, settings: settings, experiment: "effect")
@@ -33,7 +35,8 @@ struct SimulatedExperimentTests {
     @Test("no effect: the verdict says there is no evidence")
     func noEffect() throws {
         var random = SplitMix64(seed: 7)
-        let outcomes = F.simulatedArm("control", players: 2_000, shape: (4, 6), exposedDaysAgo: 8...60, random: &random)
+        let outcomes =
+            F.simulatedArm("control", players: 2_000, shape: (4, 6), exposedDaysAgo: 8...60, random: &random)
             + F.simulatedArm("personal", players: 2_000, shape: (4, 6), exposedDaysAgo: 8...60, random: &random)
         let settings = RetentionReportSettings(asOf: F.asOf, plannedArms: ["control", "personal"])
         let report = try RetentionReport(outcomes: outcomes, settings: settings, experiment: "null")

@@ -1,6 +1,7 @@
 import Foundation
 import MotivationEngine
 import Testing
+
 @testable import ExperimentReport
 
 /// The verdict's sentences come from the language files' texts, in every language.
@@ -39,8 +40,10 @@ struct VerdictLanguageTests {
     @Test("the cases reach every kind of sentence: claims both ways, no evidence, each warning")
     func coverage() throws {
         let english = try Self.verdicts(.en).joined(separator: "\n")
-        for part in ["more often", "less often", "No evidence", "No one among", "No players shown", "Only ", "No player in the",
-                     "No players are in the control arm", "No control player", "nothing to compare"] {
+        for part in [
+            "more often", "less often", "No evidence", "No one among", "No players shown", "Only ", "No player in the",
+            "No players are in the control arm", "No control player", "nothing to compare",
+        ] {
             #expect(english.contains(part), "\(part)")
         }
     }

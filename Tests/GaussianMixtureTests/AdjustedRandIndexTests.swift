@@ -1,5 +1,5 @@
-import Testing
 import GaussianMixture
+import Testing
 
 /// Expected values computed with scikit-learn 1.9.1:
 /// `sklearn.metrics.adjusted_rand_score(a, b)` for each pair below, printed with `repr`.
@@ -47,6 +47,8 @@ struct AdjustedRandIndexTests {
         let a = [0, 0, 1, 1, 2, 2, 2]
         let renamed = a.map { [0: 40, 1: -3, 2: 9][$0]! }
         #expect(adjustedRandIndex(a, renamed) == 1.0)
-        #expect(abs(adjustedRandIndex([0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2, 2]) - adjustedRandIndex([0, 0, 1, 1, 2, 2], [7, 7, 1, 5, 5, 5])) <= 1e-15)
+        #expect(
+            abs(adjustedRandIndex([0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2, 2]) - adjustedRandIndex([0, 0, 1, 1, 2, 2], [7, 7, 1, 5, 5, 5]))
+                <= 1e-15)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("Same seed, same model; thread count does not change the result")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("Bad input is an error with a message, never a trap")
@@ -16,7 +17,10 @@ struct FitValidationTests {
         var matrix = data
         matrix[7, 1] = bad
         let error = #expect(throws: GaussianMixtureError.self) { try GaussianMixture(components: 2).fit(matrix) }
-        #expect(error == .invalidValue(row: 7, column: 1, message: "\(bad) cannot be fitted; remove or impute rows with missing or infinite values"))
+        #expect(
+            error
+                == .invalidValue(
+                    row: 7, column: 1, message: "\(bad) cannot be fitted; remove or impute rows with missing or infinite values"))
     }
 
     @Test func zeroColumns() throws {

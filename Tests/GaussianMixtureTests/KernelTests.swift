@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("The SIMD kernels against straightforward formulas")

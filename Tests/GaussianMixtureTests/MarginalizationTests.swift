@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("Rows with missing features are scored by the marginal mixture")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("A fitted model survives JSON, and a corrupt one is refused with a reason")
@@ -15,7 +16,10 @@ struct ModelCodingTests {
 
     @Test(arguments: [
         (#"{"covariance_type":"full","weights":[0.5,0.6],"means":[[0],[1]],"covariances":[[[1]],[[1]]]}"#, "weights sum to"),
-        (#"{"covariance_type":"full","weights":[1],"means":[[0,0]],"covariances":[[[1,2],[2,1]]]}"#, "component 0 is not positive definite"),
+        (
+            #"{"covariance_type":"full","weights":[1],"means":[[0,0]],"covariances":[[[1,2],[2,1]]]}"#,
+            "component 0 is not positive definite"
+        ),
         (#"{"covariance_type":"full","weights":[1],"means":[[0,0]],"covariances":[[[1,0.5],[0,1]]]}"#, "not symmetric"),
         (#"{"covariance_type":"diagonal","weights":[1],"means":[[0,0]],"covariances":[[1,-1]]}"#, "variances must be positive"),
         (#"{"covariance_type":"spherical","weights":[0.5,0.5],"means":[[0],[1,2]],"covariances":[1,1]}"#, "mean 1 has 2 values"),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("Choosing k by BIC")

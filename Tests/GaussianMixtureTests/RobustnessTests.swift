@@ -1,10 +1,13 @@
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("Degenerate data still fits, and no fitted value is NaN or infinite")
 struct RobustnessTests {
     static func isFinite(_ model: GaussianMixtureModel) -> Bool {
-        let covariance = (0..<model.components).flatMap { model.covariances.matrix(component: $0, dimensions: model.dimensions).flatMap { $0 } }
+        let covariance = (0..<model.components).flatMap {
+            model.covariances.matrix(component: $0, dimensions: model.dimensions).flatMap { $0 }
+        }
         return (model.weights + model.means.flatMap { $0 } + covariance).allSatisfy(\.isFinite)
     }
 

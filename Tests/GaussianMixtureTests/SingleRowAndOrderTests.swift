@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GaussianMixture
 
 @Suite("One-row scoring and component order")

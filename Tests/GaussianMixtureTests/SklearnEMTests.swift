@@ -1,5 +1,5 @@
-import Testing
 import GaussianMixture
+import Testing
 
 /// EM started from scikit-learn's own initial k-means labels must retrace scikit-learn's
 /// run: the same parameters and lower bound to 1e-6 relative, the same iteration count and

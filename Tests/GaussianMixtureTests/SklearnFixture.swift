@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import GaussianMixture
+import Testing
 
 /// One dataset with scikit-learn's reference results, as `Tests/make_sklearn_fixtures.py`
 /// writes it to `Fixtures/sklearn_<name>.json` (see that script for the meaning of each field).

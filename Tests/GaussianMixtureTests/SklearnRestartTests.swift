@@ -1,5 +1,5 @@
-import Testing
 import GaussianMixture
+import Testing
 
 /// Our own k-means++-seeded initialisations with ten restarts must do at least as well as
 /// scikit-learn's `n_init=10` (lower bound within 1e-3), and on well-separated data find the

@@ -1,5 +1,5 @@
-import Testing
 import GaussianMixture
+import Testing
 
 /// Scoring a fixed model (scikit-learn's fitted parameters) must give scikit-learn's numbers:
 /// BIC, AIC and per-row log-densities to 1e-9 relative, probabilities to 1e-9 absolute.
@@ -25,12 +25,16 @@ struct SklearnScoringTests {
         let model = try c.referenceModel()
         let fixed = c.reference.fixed
         let bic = try model.bic(c.data), aic = try model.aic(c.data)
-        let expectedBIC = Self.reference(ours: bic, sklearn: fixed.bic, exact: fixed.exact.bic, tolerance: Self.relative * abs(fixed.exact.bic))
-        let expectedAIC = Self.reference(ours: aic, sklearn: fixed.aic, exact: fixed.exact.aic, tolerance: Self.relative * abs(fixed.exact.aic))
-        #expect(abs(bic - expectedBIC) <= Self.relative * abs(expectedBIC),
-                "BIC \(bic), expected \(expectedBIC) (scikit-learn \(fixed.bic), exact \(fixed.exact.bic))")
-        #expect(abs(aic - expectedAIC) <= Self.relative * abs(expectedAIC),
-                "AIC \(aic), expected \(expectedAIC) (scikit-learn \(fixed.aic), exact \(fixed.exact.aic))")
+        let expectedBIC = Self.reference(
+            ours: bic, sklearn: fixed.bic, exact: fixed.exact.bic, tolerance: Self.relative * abs(fixed.exact.bic))
+        let expectedAIC = Self.reference(
+            ours: aic, sklearn: fixed.aic, exact: fixed.exact.aic, tolerance: Self.relative * abs(fixed.exact.aic))
+        #expect(
+            abs(bic - expectedBIC) <= Self.relative * abs(expectedBIC),
+            "BIC \(bic), expected \(expectedBIC) (scikit-learn \(fixed.bic), exact \(fixed.exact.bic))")
+        #expect(
+            abs(aic - expectedAIC) <= Self.relative * abs(expectedAIC),
+            "AIC \(aic), expected \(expectedAIC) (scikit-learn \(fixed.aic), exact \(fixed.exact.aic))")
     }
 
     @Test(arguments: SklearnCase.all)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GaussianMixture
 
 /// Small deterministic data sets for the tests.

@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// The LMS age curve against data drawn from a known LMS model: the fit must recover the
@@ -43,7 +44,9 @@ struct AgeCurveTests {
         for age in stride(from: 10.0, through: 83, by: 1) {
             let reading = curve.reading(atAge: age)
             #expect(abs(reading.median / Self.trueMedian(age) - 1) < 0.03, "M at \(age): \(reading.median) vs \(Self.trueMedian(age))")
-            #expect(abs(reading.variation / Self.trueVariation(age) - 1) < 0.15, "S at \(age): \(reading.variation) vs \(Self.trueVariation(age))")
+            #expect(
+                abs(reading.variation / Self.trueVariation(age) - 1) < 0.15,
+                "S at \(age): \(reading.variation) vs \(Self.trueVariation(age))")
         }
     }
 

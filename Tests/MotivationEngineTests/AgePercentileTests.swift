@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// Percentiles and targets for the player's age: read from the age curve at that age, mapped
@@ -23,8 +24,10 @@ struct AgePercentileTests {
             }
             if let percentile = message.nextTargetPercentile {
                 #expect(message.nextTarget == reading.score(atPercentile: percentile).rounded(.up))
-                #expect(message.targetReason.text
-                    == "the \(NumberStyle.english.percentileOrdinal(percentile)) percentile of players aged about \(Int(age.rounded())) in DualFlow · Expert difficulty · 10 min")
+                #expect(
+                    message.targetReason.text
+                        == "the \(NumberStyle.english.percentileOrdinal(percentile)) percentile of players aged about \(Int(age.rounded())) in DualFlow · Expert difficulty · 10 min"
+                )
             }
             #expect(message.nextTarget > score)
         }
@@ -48,7 +51,9 @@ struct AgePercentileTests {
         let score = table.score(atPercentile: 40)
         let en = try Self.engine.analyze(AnalysisInput(score: score, startSpeed: 4)).motivationalMessage
         #expect(en.currentPercentile == 40)
-        #expect(en.targetReason.text == "the 45th percentile of the \(players) players in DualFlow · Expert difficulty · 10 min, of every age (no age given)")
+        #expect(
+            en.targetReason.text
+                == "the 45th percentile of the \(players) players in DualFlow · Expert difficulty · 10 min, of every age (no age given)")
         let de = try Self.engine.analyze(AnalysisInput(score: score, startSpeed: 4), language: .de).motivationalMessage
         #expect(de.targetReason.text.hasSuffix("jeden Alters (kein Alter angegeben)"))
     }
@@ -57,21 +62,29 @@ struct AgePercentileTests {
     func clampedAge(language: Language) throws {
         let oldest = Self.curve.ageRange.upperBound, youngest = Self.curve.ageRange.lowerBound
         let old = try Self.engine.analyze(AnalysisInput(score: 60_000, age: 95, startSpeed: 4), language: language).motivationalMessage
-        let atEnd = try Self.engine.analyze(AnalysisInput(score: 60_000, age: oldest, startSpeed: 4), language: language).motivationalMessage
+        let atEnd = try Self.engine.analyze(AnalysisInput(score: 60_000, age: oldest, startSpeed: 4), language: language)
+            .motivationalMessage
         #expect(old.nextTarget == atEnd.nextTarget)
         #expect(old.currentPercentile == atEnd.currentPercentile)
         let young = try Self.engine.analyze(AnalysisInput(score: 60_000, age: 6, startSpeed: 4), language: language).motivationalMessage
-        let expected: (String, String) = switch language {
-        case .en: (
-            " (read at age \(Int(oldest.rounded())), the oldest in this segment’s data; your age is 95)",
-            " (read at age \(Int(youngest.rounded())), the youngest in this segment’s data; your age is 6)")
-        case .de: (
-            " (abgelesen bei \(Int(oldest.rounded())) Jahren, dem höchsten Alter in den Daten dieses Segments; dein Alter: 95)",
-            " (abgelesen bei \(Int(youngest.rounded())) Jahren, dem niedrigsten Alter in den Daten dieses Segments; dein Alter: 6)")
-        case .fr: (
-            " (lu à \(Int(oldest.rounded())) ans, l’âge le plus élevé des données de ce segment\u{202F}; ton âge\u{202F}: 95)",
-            " (lu à \(Int(youngest.rounded())) ans, l’âge le plus bas des données de ce segment\u{202F}; ton âge\u{202F}: 6)")
-        }
+        let expected: (String, String) =
+            switch language {
+            case .en:
+                (
+                    " (read at age \(Int(oldest.rounded())), the oldest in this segment’s data; your age is 95)",
+                    " (read at age \(Int(youngest.rounded())), the youngest in this segment’s data; your age is 6)"
+                )
+            case .de:
+                (
+                    " (abgelesen bei \(Int(oldest.rounded())) Jahren, dem höchsten Alter in den Daten dieses Segments; dein Alter: 95)",
+                    " (abgelesen bei \(Int(youngest.rounded())) Jahren, dem niedrigsten Alter in den Daten dieses Segments; dein Alter: 6)"
+                )
+            case .fr:
+                (
+                    " (lu à \(Int(oldest.rounded())) ans, l’âge le plus élevé des données de ce segment\u{202F}; ton âge\u{202F}: 95)",
+                    " (lu à \(Int(youngest.rounded())) ans, l’âge le plus bas des données de ce segment\u{202F}; ton âge\u{202F}: 6)"
+                )
+            }
         #expect(old.targetReason.text.hasSuffix(expected.0), "\(old.targetReason.text)")
         #expect(young.targetReason.text.hasSuffix(expected.1), "\(young.targetReason.text)")
         #expect(!atEnd.targetReason.text.contains("("))

@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Training: per-player aggregation")

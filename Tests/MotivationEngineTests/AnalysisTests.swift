@@ -1,7 +1,8 @@
-import TestSupport
 import EngineAPI
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Analysis")
@@ -44,8 +45,9 @@ struct AnalysisTests {
         try JSONSerialization.jsonObject(with: JSONEncoder().encode(analysis)) as! [String: Any]
     }
 
-    @Test("the output is the analysis JSON of DESIGN.md key for key, at every level and in every status",
-          arguments: [5_000.0, 58_000, 95_000, 99_500, 250_000])
+    @Test(
+        "the output is the analysis JSON of DESIGN.md key for key, at every level and in every status",
+        arguments: [5_000.0, 58_000, 95_000, 99_500, 250_000])
     func designShape(score: Double) throws {
         var expected = Self.keySets(try JSONSerialization.jsonObject(with: Data(Self.designExample.utf8)))
         // The documented additions: which features were marginalised out, whether the target
@@ -76,10 +78,14 @@ struct AnalysisTests {
         #expect(prediction.clusterLabel == Fixtures.model.clusters[prediction.cluster].label)
         #expect(prediction.missingFeatures == [.age])
         let range = TargetLadder.standard(clusters: 4).ranges[prediction.cluster]
-        #expect(analysis.performanceTargets == PerformanceTargets(
-            cluster: prediction.cluster, lowerPercentile: range.lower, upperPercentile: range.upper,
-            targets: [.init(percentile: range.lower, score: range.lower * 1000),
-                      .init(percentile: range.upper, score: range.upper * 1000)]))
+        #expect(
+            analysis.performanceTargets
+                == PerformanceTargets(
+                    cluster: prediction.cluster, lowerPercentile: range.lower, upperPercentile: range.upper,
+                    targets: [
+                        .init(percentile: range.lower, score: range.lower * 1000),
+                        .init(percentile: range.upper, score: range.upper * 1000),
+                    ]))
         // The current percentile is interpolated: 68400 is the 68.4th percentile of 0, 1000, …, 100000.
         #expect(analysis.motivationalMessage.currentPercentile == 68.4)
         #expect(analysis.model.id == Fixtures.model.id)
@@ -154,15 +160,16 @@ struct AnalysisTests {
         #expect(try engine.predictCluster(AnalysisInput(score: score, age: age, startSpeed: speed)).missingFeatures.isEmpty)
     }
 
-    @Test("invalid input names the field",
-          arguments: [
+    @Test(
+        "invalid input names the field",
+        arguments: [
             (AnalysisInput(score: .nan), "score"), (AnalysisInput(score: -1), "score"),
             (AnalysisInput(score: 1e9 + 1), "score"), (AnalysisInput(score: .infinity), "score"),
             (AnalysisInput(score: 1000, age: 3), "age"), (AnalysisInput(score: 1000, age: 101), "age"),
             (AnalysisInput(score: 1000, startSpeed: 0), "startSpeed"),
             (AnalysisInput(score: 1000, startSpeed: -1), "startSpeed"),
             (AnalysisInput(durationMinutes: -1, score: 1000), "duration_minutes"),
-          ])
+        ])
     func invalid(input: AnalysisInput, field: String) {
         do {
             _ = try Fixtures.engine.analyze(input)
@@ -208,9 +215,11 @@ struct AnalysisTests {
 
     @Test("decoding DESIGN's input JSON, with null age")
     func decodeInput() throws {
-        let input = try AnalysisInputDecoding.decode(Data("""
-            {"game_mode": "DualFlow", "difficulty": -1, "duration_minutes": 10, "score": 150000, "age": null, "startSpeed": 5.0}
-            """.utf8))
+        let input = try AnalysisInputDecoding.decode(
+            Data(
+                """
+                {"game_mode": "DualFlow", "difficulty": -1, "duration_minutes": 10, "score": 150000, "age": null, "startSpeed": 5.0}
+                """.utf8))
         #expect(input == AnalysisInput(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10, score: 150_000, startSpeed: 5))
         #expect(throws: AnalysisError.invalidField(name: "score", problem: "is required")) {
             try AnalysisInputDecoding.decode(Data(#"{"age": 30}"#.utf8))

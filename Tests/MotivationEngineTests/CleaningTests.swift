@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Training: cleaning")
@@ -14,30 +15,31 @@ struct CleaningTests {
     @Test("every drop reason is counted, boundary ages 5 and 100 are kept")
     func reasons() {
         let records: [PlayerRecord] = [
-            Self.record("keep-a", 1000),                         // 0 kept
-            Self.record("missing-score", nil),                   // 1 missing
-            Self.record("nan-age", 1000, age: .nan),             // 2 missing (non-numeric)
-            Self.record("inf-speed", 1000, speed: .infinity),    // 3 missing (non-numeric)
-            Self.record("missing-duration", 1000, duration: nil), // 4 missing
-            Self.record("negative", -1),                          // 5 negative score
-            Self.record("zero-score", 0),                         // 6 kept (0 is not negative)
-            Self.record("young", 1000, age: 4.99),                // 7 age out of range
-            Self.record("old", 1000, age: 100.01),                // 8 age out of range
-            Self.record("age-5", 1000, age: 5),                   // 9 kept
-            Self.record("age-100", 1000, age: 100),               // 10 kept
-            Self.record("speed-0", 1000, speed: 0),               // 11 start speed
-            Self.record("speed-neg", 1000, speed: -2),            // 12 start speed
-            Self.record("keep-a", 1000),                          // 13 exact duplicate of 0
-            Self.record("keep-b", 1000),                          // 14 kept (same values, other player)
-            Self.record("keep-a", 1001),                          // 15 kept (same player, other values)
+            Self.record("keep-a", 1000),  // 0 kept
+            Self.record("missing-score", nil),  // 1 missing
+            Self.record("nan-age", 1000, age: .nan),  // 2 missing (non-numeric)
+            Self.record("inf-speed", 1000, speed: .infinity),  // 3 missing (non-numeric)
+            Self.record("missing-duration", 1000, duration: nil),  // 4 missing
+            Self.record("negative", -1),  // 5 negative score
+            Self.record("zero-score", 0),  // 6 kept (0 is not negative)
+            Self.record("young", 1000, age: 4.99),  // 7 age out of range
+            Self.record("old", 1000, age: 100.01),  // 8 age out of range
+            Self.record("age-5", 1000, age: 5),  // 9 kept
+            Self.record("age-100", 1000, age: 100),  // 10 kept
+            Self.record("speed-0", 1000, speed: 0),  // 11 start speed
+            Self.record("speed-neg", 1000, speed: -2),  // 12 start speed
+            Self.record("keep-a", 1000),  // 13 exact duplicate of 0
+            Self.record("keep-b", 1000),  // 14 kept (same values, other player)
+            Self.record("keep-a", 1001),  // 15 kept (same player, other values)
         ]
         let (kept, report) = CleaningRules().clean(records)
         #expect(report.inputRows == 16)
         #expect(report.keptRows == 6)
-        #expect(report.dropped == [
-            .missingValue: 4, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 2, .startSpeedNotPositive: 2,
-            .duplicate: 1,
-        ])
+        #expect(
+            report.dropped == [
+                .missingValue: 4, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 2, .startSpeedNotPositive: 2,
+                .duplicate: 1,
+            ])
         #expect(kept.map(\.userId) == ["keep-a", "zero-score", "age-5", "age-100", "keep-b", "keep-a"])
         #expect(kept.map(\.order) == [0, 6, 9, 10, 14, 15])
         #expect(kept.map(\.age) == [30, 30, 5, 100, 30, 30])
@@ -66,10 +68,11 @@ struct CleaningTests {
         let model = try SegmentTrainer().train(records, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
         #expect(model.cleaning.inputRows == clean + 5)
         #expect(model.cleaning.keptRows == clean)
-        #expect(model.cleaning.dropped == [
-            .missingValue: 1, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 1, .startSpeedNotPositive: 1,
-            .duplicate: 1,
-        ])
+        #expect(
+            model.cleaning.dropped == [
+                .missingValue: 1, .negativeScore: 1, .implausibleScore: 0, .ageOutOfRange: 1, .startSpeedNotPositive: 1,
+                .duplicate: 1,
+            ])
         #expect(model.rows == .init(input: clean + 5, kept: clean, players: 60, training: 60))
     }
 }

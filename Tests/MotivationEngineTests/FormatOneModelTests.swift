@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 /// Format 1 files (written before age curves) still load and answer as the engine that wrote
@@ -35,10 +36,30 @@ struct FormatOneModelTests {
     @Test(
         "analyses answer as the format 1 engine did (targets at the ranges' ends, percentiles over every player)",
         arguments: [(Double, Answer)]([
-            (20_000, Answer(cluster: 2, confidence: 1, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 0, status: .belowRange, bandScores: [174_534, 197_196])),
-            (90_000, Answer(cluster: 2, confidence: 0.998073, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 8.7, status: .belowRange, bandScores: [174_534, 197_196])),
-            (150_000, Answer(cluster: 2, confidence: 0.980278, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 54.7, status: .belowRange, bandScores: [174_534, 197_196])),
-            (200_000, Answer(cluster: 2, confidence: 0.922839, nextTarget: 214_253, nextTargetPercentile: 95, currentPercentile: 90.8, status: .topOfRange, bandScores: [174_534, 197_196])),
+            (
+                20_000,
+                Answer(
+                    cluster: 2, confidence: 1, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 0, status: .belowRange,
+                    bandScores: [174_534, 197_196])
+            ),
+            (
+                90_000,
+                Answer(
+                    cluster: 2, confidence: 0.998073, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 8.7,
+                    status: .belowRange, bandScores: [174_534, 197_196])
+            ),
+            (
+                150_000,
+                Answer(
+                    cluster: 2, confidence: 0.980278, nextTarget: 174_534, nextTargetPercentile: 75, currentPercentile: 54.7,
+                    status: .belowRange, bandScores: [174_534, 197_196])
+            ),
+            (
+                200_000,
+                Answer(
+                    cluster: 2, confidence: 0.922839, nextTarget: 214_253, nextTargetPercentile: 95, currentPercentile: 90.8,
+                    status: .topOfRange, bandScores: [174_534, 197_196])
+            ),
         ]))
     func answersAsBefore(score: Double, expected: Answer) throws {
         let engine = SegmentEngine(model: try Self.model())

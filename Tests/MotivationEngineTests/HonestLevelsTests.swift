@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 /// Issue 18 ("Honest levels") on players whose truth is known (`TruthGenerator`): trained on

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Message catalog: operator directories and their errors")
@@ -53,7 +54,8 @@ struct MessageCatalogErrorTests {
         let values = MessageCatalogTests.values
         for language in Language.allCases {
             for status in TargetStatus.allCases {
-                #expect(catalog.message(for: status, language: language, values: values, variantKey: "u1")
+                #expect(
+                    catalog.message(for: status, language: language, values: values, variantKey: "u1")
                         == MessageCatalog.shared.message(for: status, language: language, values: values, variantKey: "u1"))
             }
         }
@@ -66,15 +68,19 @@ struct MessageCatalogErrorTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var object = try englishObject()
-        object["messages"] = Dictionary(uniqueKeysWithValues: TargetStatus.allCases.map {
-            ($0.rawValue, [$0 == .noTarget ? "Go, {level}!" : "Go, {level}: {points} points to {target}!"] as [Any])
-        }) as [String: Any]
+        object["messages"] =
+            Dictionary(
+                uniqueKeysWithValues: TargetStatus.allCases.map {
+                    ($0.rawValue, [$0 == .noTarget ? "Go, {level}!" : "Go, {level}: {points} points to {target}!"] as [Any])
+                }) as [String: Any]
         try JSONSerialization.data(withJSONObject: object).write(to: directory.appendingPathComponent("en.json"))
         let catalog = try MessageCatalog(directory: directory)
         let values = MessageCatalogTests.values
-        #expect(catalog.message(for: .inRange, language: .en, values: values, variantKey: "x")
+        #expect(
+            catalog.message(for: .inRange, language: .en, values: values, variantKey: "x")
                 == "Go, Advanced: 11,000 points to 161,000!")
-        #expect(catalog.message(for: .inRange, language: .de, values: values, variantKey: "x")
+        #expect(
+            catalog.message(for: .inRange, language: .de, values: values, variantKey: "x")
                 == MessageCatalog.shared.message(for: .inRange, language: .de, values: values, variantKey: "x"))
         #expect(throws: MessageCatalogError.missingLanguage(.de, directory: directory.path)) {
             try MessageCatalog(directory: directory, fallback: nil)
@@ -87,7 +93,8 @@ struct MessageCatalogErrorTests {
             try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = nil } }
         }
         #expect(error == .missingStatus(file: "en.json", status: .inRange))
-        #expect(error.description.contains("en.json") && error.description.contains("in_range")
+        #expect(
+            error.description.contains("en.json") && error.description.contains("in_range")
                 && error.description.contains("missing status"))
     }
 
@@ -99,7 +106,8 @@ struct MessageCatalogErrorTests {
             }
         }
         #expect(error == .unknownPlaceholder(file: "en.json", status: .approaching, variant: 1, placeholder: "targte"))
-        #expect(error.description.contains("en.json") && error.description.contains("approaching")
+        #expect(
+            error.description.contains("en.json") && error.description.contains("approaching")
                 && error.description.contains("{targte}") && error.description.contains("variant 2"))
     }
 
@@ -109,7 +117,8 @@ struct MessageCatalogErrorTests {
             try loadEditedEnglish { object in editMessages(&object) { $0["top_of_range"] = [String]() } }
         }
         #expect(error == .emptyVariantList(file: "en.json", status: .topOfRange))
-        #expect(error.description.contains("en.json") && error.description.contains("top_of_range")
+        #expect(
+            error.description.contains("en.json") && error.description.contains("top_of_range")
                 && error.description.contains("empty variant list"))
     }
 
@@ -138,12 +147,16 @@ struct MessageCatalogErrorTests {
         #expect(throws: MessageCatalogError.unbalancedBrace(file: "en.json", status: .belowRange, variant: 0)) {
             try loadEditedEnglish { object in editMessages(&object) { $0["below_range"] = ["{points to go"] } }
         }
-        #expect(throws: MessageCatalogError.placeholderNotAllowed(
-            file: "en.json", status: .inRange, variant: 0, placeholder: "next_level")) {
+        #expect(
+            throws: MessageCatalogError.placeholderNotAllowed(
+                file: "en.json", status: .inRange, variant: 0, placeholder: "next_level")
+        ) {
             try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = ["On to {next_level}!"] } }
         }
-        #expect(throws: MessageCatalogError.placeholderNotAllowed(
-            file: "en.json", status: .newPersonalLevel, variant: 0, placeholder: "target_percentile")) {
+        #expect(
+            throws: MessageCatalogError.placeholderNotAllowed(
+                file: "en.json", status: .newPersonalLevel, variant: 0, placeholder: "target_percentile")
+        ) {
             try loadEditedEnglish { object in
                 editMessages(&object) { $0["new_personal_level"] = ["The {target_percentile} percentile!"] }
             }
@@ -156,14 +169,18 @@ struct MessageCatalogErrorTests {
         #expect(throws: MessageCatalogError.notAVariantList(file: "en.json", status: .inRange)) {
             try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = "{points} to go" } }
         }
-        #expect(throws: MessageCatalogError.needsVariantWithout(
-            file: "en.json", status: .topOfRange, placeholder: "next_level")) {
+        #expect(
+            throws: MessageCatalogError.needsVariantWithout(
+                file: "en.json", status: .topOfRange, placeholder: "next_level")
+        ) {
             try loadEditedEnglish { object in
                 editMessages(&object) { $0["top_of_range"] = ["On to {next_level}: {points} points!"] }
             }
         }
-        #expect(throws: MessageCatalogError.invalidPlural(
-            file: "en.json", status: .inRange, variant: 0, reason: "{plural:point} must be {plural:one|other}")) {
+        #expect(
+            throws: MessageCatalogError.invalidPlural(
+                file: "en.json", status: .inRange, variant: 0, reason: "{plural:point} must be {plural:one|other}")
+        ) {
             try loadEditedEnglish { object in editMessages(&object) { $0["in_range"] = ["{points} {plural:point}"] } }
         }
         #expect(throws: MessageCatalogError.self) {
@@ -176,7 +193,8 @@ struct MessageCatalogErrorTests {
         let braces = try loadEditedEnglish { object in
             editMessages(&object) { $0["below_range"] = ["{{{points}}} points to {target}"] }
         }
-        #expect(braces.message(for: .belowRange, language: .en, values: MessageCatalogTests.values, variantKey: "k")
+        #expect(
+            braces.message(for: .belowRange, language: .en, values: MessageCatalogTests.values, variantKey: "k")
                 == "{11,000} points to 161,000")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Message catalog: shipped templates")
@@ -28,15 +29,17 @@ struct MessageCatalogTests {
     @Test("every language has every status with at least 3 variants", arguments: Language.allCases)
     func completeness(language: Language) {
         for status in TargetStatus.allCases {
-            #expect(MessageCatalog.shared.templates(for: status, language: language).count >= 3,
-                    "\(language) \(status)")
+            #expect(
+                MessageCatalog.shared.templates(for: status, language: language).count >= 3,
+                "\(language) \(status)")
         }
     }
 
     @Test("every language uses the same placeholders per status as English", arguments: Language.allCases)
     func placeholderParity(language: Language) {
         for status in TargetStatus.allCases {
-            #expect(MessageCatalog.shared.placeholders(for: status, language: language)
+            #expect(
+                MessageCatalog.shared.placeholders(for: status, language: language)
                     == MessageCatalog.shared.placeholders(for: status, language: .en), "\(language) \(status)")
         }
     }
@@ -153,13 +156,16 @@ struct MessageCatalogTests {
     func examples() {
         let catalog = MessageCatalog.shared
         let approaching = catalog.templates(for: .approaching, language: .en)[0]
-        #expect(catalog.render(approaching, language: .en, values: Self.values)
+        #expect(
+            catalog.render(approaching, language: .en, values: Self.values)
                 == "So close! 11,000 points to go to reach 161,000, the 75th percentile.")
         let german = catalog.templates(for: .approaching, language: .de)[0]
-        #expect(catalog.render(german, language: .de, values: Self.values)
+        #expect(
+            catalog.render(german, language: .de, values: Self.values)
                 == "Ganz nah dran! Noch 11’000 Punkte bis 161’000, dem 75. Perzentil.")
         let french = catalog.templates(for: .approaching, language: .fr)[0]
-        #expect(catalog.render(french, language: .fr, values: Self.values)
+        #expect(
+            catalog.render(french, language: .fr, values: Self.values)
                 == "Tout près\u{202F}! Encore 11\u{202F}000 points pour atteindre 161\u{202F}000, le 75e centile.")
         let inRange = catalog.templates(for: .inRange, language: .de)[0]
         #expect(catalog.render(inRange, language: .de, values: Self.values).contains("«Fortgeschritten»"))
@@ -201,7 +207,8 @@ struct MessageCatalogTests {
         }
         values.points = 1
         let english = MessageCatalog.shared.templates(for: .approaching, language: .en)[0]
-        #expect(MessageCatalog.shared.render(english, language: .en, values: values)
+        #expect(
+            MessageCatalog.shared.render(english, language: .en, values: values)
                 == "So close! 1 point to go to reach 161,000, the 75th percentile.")
         let german = MessageCatalog.shared.templates(for: .approaching, language: .de)[2]
         #expect(MessageCatalog.shared.render(german, language: .de, values: values).contains("kann dir den 1 Punkt bis"))
@@ -241,7 +248,8 @@ struct MessageVariantTests {
             }
         }
         // Pinned: the hash must never change between releases (players would see new wording).
-        #expect(MessageCatalog.shared.variantIndex(for: .approaching, language: .en, variantKey: "foobar")
+        #expect(
+            MessageCatalog.shared.variantIndex(for: .approaching, language: .en, variantKey: "foobar")
                 == Int(0x8594_4171_f739_67e8 % UInt64(3)))
     }
 
@@ -258,8 +266,9 @@ struct MessageVariantTests {
         }
         var texts = Set<String>()
         for i in 0..<60 {
-            texts.insert(MessageCatalog.shared.message(
-                for: status, language: .en, values: MessageCatalogTests.values, variantKey: "\(i)"))
+            texts.insert(
+                MessageCatalog.shared.message(
+                    for: status, language: .en, values: MessageCatalogTests.values, variantKey: "\(i)"))
         }
         #expect(texts.count == count)
     }
@@ -270,9 +279,10 @@ struct MessageVariantTests {
         values.nextLevel = nil
         values.level = "Expert"
         for language in Language.allCases {
-            let allowed = Set(MessageCatalog.shared.templates(for: .topOfRange, language: language)
-                .filter { !$0.placeholders.contains(.nextLevel) }
-                .map { MessageCatalog.shared.render($0, language: language, values: values) })
+            let allowed = Set(
+                MessageCatalog.shared.templates(for: .topOfRange, language: language)
+                    .filter { !$0.placeholders.contains(.nextLevel) }
+                    .map { MessageCatalog.shared.render($0, language: language, values: values) })
             #expect(!allowed.isEmpty)
             for i in 0..<50 {
                 let text = MessageCatalog.shared.message(

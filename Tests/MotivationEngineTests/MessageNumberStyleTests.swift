@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Message number formatting")

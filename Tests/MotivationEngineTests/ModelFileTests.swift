@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Model files")
@@ -110,57 +111,92 @@ struct ModelFileTests {
             }
         }
         let cases: [(name: String, edit: Edit, words: [String])] = [
-            ("cluster removed", { json in json["clusters"] = (json["clusters"] as! [Any]).dropLast().map { $0 } },
-             ["clusters"]),
-            ("components not ordered by score", edit("mixture") { mixture in
-                var means = mixture["means"] as! [[Double]]
-                means.swapAt(0, 3)
-                mixture["means"] = means
-            }, ["ordered by the mean of their first feature"]),
-            ("age curve with a negative spread", edit("age_curve") { curve in
-                var s = curve["s"] as! [Double]
-                s[1] = -0.1
-                curve["s"] = s
-            }, ["age_curve", "positive"]),
-            ("age curve ages not increasing", edit("age_curve") { curve in
-                var ages = curve["ages"] as! [Double]
-                ages.swapAt(0, 1)
-                curve["ages"] = ages
-            }, ["age_curve.ages"]),
-            ("age curve power that leaves the transform undefined", edit("age_curve") { curve in
-                curve["l"] = 40.0
-            }, ["age_curve.l"]),
+            (
+                "cluster removed", { json in json["clusters"] = (json["clusters"] as! [Any]).dropLast().map { $0 } },
+                ["clusters"]
+            ),
+            (
+                "components not ordered by score",
+                edit("mixture") { mixture in
+                    var means = mixture["means"] as! [[Double]]
+                    means.swapAt(0, 3)
+                    mixture["means"] = means
+                }, ["ordered by the mean of their first feature"]
+            ),
+            (
+                "age curve with a negative spread",
+                edit("age_curve") { curve in
+                    var s = curve["s"] as! [Double]
+                    s[1] = -0.1
+                    curve["s"] = s
+                }, ["age_curve", "positive"]
+            ),
+            (
+                "age curve ages not increasing",
+                edit("age_curve") { curve in
+                    var ages = curve["ages"] as! [Double]
+                    ages.swapAt(0, 1)
+                    curve["ages"] = ages
+                }, ["age_curve.ages"]
+            ),
+            (
+                "age curve power that leaves the transform undefined",
+                edit("age_curve") { curve in
+                    curve["l"] = 40.0
+                }, ["age_curve.l"]
+            ),
             ("age-graded levels without a curve", { json in json["age_curve"] = nil }, ["age_curve"]),
-            ("a scaler weight of zero", edit("scaler") { scaler in
-                scaler["weights"] = [1.0, 0.0]
-            }, ["scaler.weights"]),
-            ("100 percentiles", edit("percentiles") { table in
-                table["scores"] = (table["scores"] as! [Double]).dropLast().map { $0 }
-            }, ["101"]),
-            ("decreasing percentiles", edit("percentiles") { table in
-                var scores = table["scores"] as! [Double]
-                scores.swapAt(10, 90)
-                table["scores"] = scores
-            }, ["non-decreasing"]),
-            ("scaler length mismatch", edit("scaler") { scaler in
-                scaler["mean"] = (scaler["mean"] as! [Double]).dropLast().map { $0 }
-            }, ["scaler"]),
-            ("negative scaler variance", edit("scaler") { scaler in
-                var std = scaler["std"] as! [Double]
-                std[1] = -std[1]
-                scaler["std"] = std
-            }, ["standard deviations"]),
-            ("negative mixture variance", edit("mixture") { mixture in
-                var covariances = mixture["covariances"] as! [[[Double]]]
-                covariances[2][0][0] = -1
-                mixture["covariances"] = covariances
-            }, ["mixture"]),
+            (
+                "a scaler weight of zero",
+                edit("scaler") { scaler in
+                    scaler["weights"] = [1.0, 0.0]
+                }, ["scaler.weights"]
+            ),
+            (
+                "100 percentiles",
+                edit("percentiles") { table in
+                    table["scores"] = (table["scores"] as! [Double]).dropLast().map { $0 }
+                }, ["101"]
+            ),
+            (
+                "decreasing percentiles",
+                edit("percentiles") { table in
+                    var scores = table["scores"] as! [Double]
+                    scores.swapAt(10, 90)
+                    table["scores"] = scores
+                }, ["non-decreasing"]
+            ),
+            (
+                "scaler length mismatch",
+                edit("scaler") { scaler in
+                    scaler["mean"] = (scaler["mean"] as! [Double]).dropLast().map { $0 }
+                }, ["scaler"]
+            ),
+            (
+                "negative scaler variance",
+                edit("scaler") { scaler in
+                    var std = scaler["std"] as! [Double]
+                    std[1] = -std[1]
+                    scaler["std"] = std
+                }, ["standard deviations"]
+            ),
+            (
+                "negative mixture variance",
+                edit("mixture") { mixture in
+                    var covariances = mixture["covariances"] as! [[[Double]]]
+                    covariances[2][0][0] = -1
+                    mixture["covariances"] = covariances
+                }, ["mixture"]
+            ),
             ("missing field", { json in json["percentiles"] = nil }, ["percentiles"]),
-            ("target ladder of the wrong length", edit("target_policy") { policy in
-                var ladder = policy["ladder"] as! [String: Any]
-                ladder["ranges"] = (ladder["ranges"] as! [Any]).dropLast().map { $0 }
-                policy["ladder"] = ladder
-            }, ["ladder"]),
+            (
+                "target ladder of the wrong length",
+                edit("target_policy") { policy in
+                    var ladder = policy["ladder"] as! [String: Any]
+                    ladder["ranges"] = (ladder["ranges"] as! [Any]).dropLast().map { $0 }
+                    policy["ladder"] = ladder
+                }, ["ladder"]
+            ),
         ]
         for item in cases {
             let url = try Self.editedFile(in: directory, item.edit)

@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// The next-target rule of format 1 models (the ranges' ends, no rungs) at every boundary, on a

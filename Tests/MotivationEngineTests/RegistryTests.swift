@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Model registry")
@@ -21,8 +22,9 @@ struct RegistryTests {
         let registry = try ModelRegistry.load(from: directory)
         #expect(Array(registry.engines.keys) == [Fixtures.segment])
         let bare = try registry.analyze(AnalysisInput(score: 61_000, age: 30, startSpeed: 4))
-        let full = try registry.analyze(AnalysisInput(
-            gameMode: "DualFlow", difficulty: -1, durationMinutes: 10, score: 61_000, age: 30, startSpeed: 4))
+        let full = try registry.analyze(
+            AnalysisInput(
+                gameMode: "DualFlow", difficulty: -1, durationMinutes: 10, score: 61_000, age: 30, startSpeed: 4))
         #expect(bare == full)
         #expect(bare.segment == Fixtures.segment)
         _ = try registry.engine(for: AnalysisInput(gameMode: "DualFlow", score: 1))

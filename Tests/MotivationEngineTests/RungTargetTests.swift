@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 /// The next-target rule of format 2 models: rungs every 5th percentile, at least one percentile

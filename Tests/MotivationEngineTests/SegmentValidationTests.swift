@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import GaussianMixture
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// Players whose truth is known, for the validation checks: a latent skill drawn independently
@@ -52,11 +53,13 @@ private struct ValidationTruth {
                 let change = random.nextUnit()
                 let gameSpeed = min(10, max(1, change < 0.1 ? speed - 0.5 : change < 0.2 ? speed + 0.5 : speed))
                 let gameAge = age + day / 365.25
-                let score = 100_000 * Self.ageFactor(gameAge) * exp(0.25 * skill) * (gameSpeed / 5).squareRoot()
+                let score =
+                    100_000 * Self.ageFactor(gameAge) * exp(0.25 * skill) * (gameSpeed / 5).squareRoot()
                     * exp(0.10 * random.normal())
-                records.append(PlayerRecord(
-                    userId: "p\(player)", score: score.rounded(), age: (gameAge * 100).rounded() / 100,
-                    startSpeed: gameSpeed, durationMinutes: 10, playedAt: Self.firstDay.addingTimeInterval(day * 86_400)))
+                records.append(
+                    PlayerRecord(
+                        userId: "p\(player)", score: score.rounded(), age: (gameAge * 100).rounded() / 100,
+                        startSpeed: gameSpeed, durationMinutes: 10, playedAt: Self.firstDay.addingTimeInterval(day * 86_400)))
             }
         }
         self.records = records
@@ -108,7 +111,9 @@ private struct ValidationTruth {
             return means.max()! - means.min()!
         }
         for (name, report) in [("skill", Self.skill.1), ("seed", Self.seed.1)] {
-            print("mean level by age (\(name)): " + report.levelVsAge.bands.map { String(format: "%@ %.2f", $0.label, $0.meanLevel) }.joined(separator: ", "))
+            print(
+                "mean level by age (\(name)): "
+                    + report.levelVsAge.bands.map { String(format: "%@ %.2f", $0.label, $0.meanLevel) }.joined(separator: ", "))
             #expect(report.levelVsAge.bands.map(\.players).reduce(0, +) == Self.truth.players)
         }
         #expect(spread(Self.skill.1) <= 0.3)
@@ -132,8 +137,9 @@ private struct ValidationTruth {
     @Test func nextTargetsAreReachedFromRealHistory() throws {
         for (name, (model, report)) in [("skill", Self.skill), ("seed", Self.seed)] {
             let reach = try #require(report.reachability)
-            print("reachability (\(name)): \(reach.overall.share ?? .nan), by level "
-                + reach.byLevel.map { "\($0.label) \($0.share ?? .nan) of \($0.targets)" }.joined(separator: ", "))
+            print(
+                "reachability (\(name)): \(reach.overall.share ?? .nan), by level "
+                    + reach.byLevel.map { "\($0.label) \($0.share ?? .nan) of \($0.targets)" }.joined(separator: ", "))
             #expect(reach.window == 9)
             // Every game but each player's last sets a target.
             #expect(reach.overall.targets == Self.truth.records.count - Self.truth.players)
@@ -159,9 +165,10 @@ private struct ValidationTruth {
         #expect(calibration.bands.map(\.label) == ["<18", "18–29", "30–39", "40–49", "50–64", "≥65"])
         #expect(calibration.bands.map(\.players).reduce(0, +) == calibration.heldOutPlayers)
         for band in calibration.bands + [calibration.overall] {
-            print("calibration \(band.label): \(band.players) players, below "
-                + band.below.map { String(format: "%.1f", 100 * $0.share) }.joined(separator: "/")
-                + String(format: ", worst %.1f, noise ±%.1f", band.maximumDeviation, band.samplingMargin))
+            print(
+                "calibration \(band.label): \(band.players) players, below "
+                    + band.below.map { String(format: "%.1f", 100 * $0.share) }.joined(separator: "/")
+                    + String(format: ", worst %.1f, noise ±%.1f", band.maximumDeviation, band.samplingMargin))
             #expect(band.below.map(\.centile) == [10, 25, 50, 75, 90])
             #expect(band.maximumDeviation <= 3 + band.samplingMargin, "\(band.label)")
         }
@@ -181,9 +188,10 @@ private struct ValidationTruth {
         let heldOut = Set(Array(rows.indices).shuffled(using: &generator).prefix(rows.count / 2))
         let calibration = try #require(CentileCalibration.check(rows: rows, heldOut: heldOut))
         for band in calibration.bands + [calibration.overall] {
-            print("calibration (40,000) \(band.label): \(band.players) players, below "
-                + band.below.map { String(format: "%.1f", 100 * $0.share) }.joined(separator: "/")
-                + String(format: ", worst %.1f, noise ±%.1f", band.maximumDeviation, band.samplingMargin))
+            print(
+                "calibration (40,000) \(band.label): \(band.players) players, below "
+                    + band.below.map { String(format: "%.1f", 100 * $0.share) }.joined(separator: "/")
+                    + String(format: ", worst %.1f, noise ±%.1f", band.maximumDeviation, band.samplingMargin))
             #expect(band.maximumDeviation <= 3, "\(band.label)")
         }
     }

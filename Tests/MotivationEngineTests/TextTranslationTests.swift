@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MotivationEngine
 
 /// The target reasons come from the language files' `"texts"`, as the messages do.
@@ -94,7 +95,9 @@ struct TextTranslationTests {
         root["texts"] = nil
         let older = try MessageCatalog(contents: [.de: try JSONSerialization.data(withJSONObject: root)])
         #expect(older.text(.lastGame, language: .de) == "deines letzten Spiels")
-        let shipped = { (language: Language) in try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("\(language.rawValue).json")) }
+        let shipped = { (language: Language) in
+            try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent("\(language.rawValue).json"))
+        }
         #expect(throws: MessageCatalogError.missingText(file: "de.json", key: "texts")) {
             try MessageCatalog(
                 contents: [.en: try shipped(.en), .fr: try shipped(.fr), .de: try JSONSerialization.data(withJSONObject: root)],

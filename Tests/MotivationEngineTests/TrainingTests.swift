@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import GaussianMixture
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 @Suite("Training: features, fit, ordering, statistics")
@@ -59,7 +60,9 @@ struct TrainingTests {
         var varying = SyntheticPlayers(count: 60).records
         for i in varying.indices where i % 2 == 0 { varying[i].durationMinutes = 11 }
         let kept = try SegmentTrainer(options: options).train(varying, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
-        #expect(kept.features == (levels == .skill ? [.ageGradedScore, .startSpeed, .durationMinutes] : [.score, .age, .startSpeed, .durationMinutes]))
+        #expect(
+            kept.features
+                == (levels == .skill ? [.ageGradedScore, .startSpeed, .durationMinutes] : [.score, .age, .startSpeed, .durationMinutes]))
         #expect(kept.droppedFeatures.isEmpty)
     }
 

@@ -1,8 +1,8 @@
-import TestSupport
 import Foundation
-import Testing
 import MotivationEngine
 import PlayerCSV
+import TestSupport
+import Testing
 
 @Suite("Batch scoring")
 struct BatchScorerTests {
@@ -29,8 +29,9 @@ struct BatchScorerTests {
 
     static let registry = ModelRegistry(engines: [Fixtures.segment: Fixtures.engine])
 
-    @Test("input columns are kept, result columns appended, bad rows get an error and the batch goes on",
-          arguments: [nil, 1, 2, 4] as [Int?])
+    @Test(
+        "input columns are kept, result columns appended, bad rows get an error and the batch goes on",
+        arguments: [nil, 1, 2, 4] as [Int?])
     func batch(parts: Int?) async throws {
         let input = [
             "userId,score,age,startSpeed,duration_minutes,team,note",
@@ -49,13 +50,14 @@ struct BatchScorerTests {
         #expect(output.allSatisfy { $0.fields.count == header.count + BatchScorer.resultColumns.count })
         let rows = Array(output.dropFirst())
         // Every input field is carried through as it was read (quoted fields unescaped, then re-quoted).
-        #expect(rows.map { Array($0.fields.prefix(7)) } == [
-            ["u1", "61000", "30", "4", "10", "Zurich, CH", "said \"hi\""],
-            ["u2", "abc", "30", "4", "10", "Bern", "x"],
-            ["u3", "141000", "", "", "10", "Basel", "two\nlines"],
-            ["u4", "20000", "3", "4", "10", "Genf", "y"],
-            ["u5", "101000", "35", "5.5", "10", "Luzern", ""],
-        ])
+        #expect(
+            rows.map { Array($0.fields.prefix(7)) } == [
+                ["u1", "61000", "30", "4", "10", "Zurich, CH", "said \"hi\""],
+                ["u2", "abc", "30", "4", "10", "Bern", "x"],
+                ["u3", "141000", "", "", "10", "Basel", "two\nlines"],
+                ["u4", "20000", "3", "4", "10", "Genf", "y"],
+                ["u5", "101000", "35", "5.5", "10", "Luzern", ""],
+            ])
         func column(_ name: String, _ row: ParsedRecord) -> String {
             row.fields[header.count + BatchScorer.resultColumns.firstIndex(of: name)!]
         }

@@ -1,6 +1,6 @@
-import TestSupport
 import Foundation
 import PlayerCSV
+import TestSupport
 import Testing
 
 /// `CSVRecord.double(at:)` must agree bit for bit with `Double(String)` on decimal numbers.
@@ -23,16 +23,17 @@ struct CSVDoubleTests {
             sourceLocation: sourceLocation)
     }
 
-    @Test(arguments: [
-        ("", nil), (" ", nil), ("1e5", 100_000), ("-0", -0.0), ("+3.5", 3.5), (".5", 0.5),
-        ("5.", 5), ("1,5", nil), ("abc", nil), ("inf", nil), ("-inf", nil), ("nan", nil),
-        ("NaN", nil), ("infinity", nil), ("0x10", nil), ("0x1p3", nil), (" 1", nil), ("1 ", nil),
-        (".", nil), ("-", nil), ("+", nil), ("e5", nil), ("1e", nil), ("1e+", nil), (".e5", nil),
-        ("+-1", nil), ("1_000", nil), ("1.2.3", nil), ("1e5.5", nil), ("١", nil), ("1d", nil),
-        ("00012", 12), ("1.e5", 100_000), ("1E-3", 0.001), ("-2.5e+2", -250), ("0e999999", 0),
-        ("1e400", nil), ("-1e400", nil), ("1e-400", 0), ("1e99999999999999999999", nil),
-        ("4.9e-324", .leastNonzeroMagnitude), ("152340", 152_340), ("25.5", 25.5),
-    ] as [(String, Double?)])
+    @Test(
+        arguments: [
+            ("", nil), (" ", nil), ("1e5", 100_000), ("-0", -0.0), ("+3.5", 3.5), (".5", 0.5),
+            ("5.", 5), ("1,5", nil), ("abc", nil), ("inf", nil), ("-inf", nil), ("nan", nil),
+            ("NaN", nil), ("infinity", nil), ("0x10", nil), ("0x1p3", nil), (" 1", nil), ("1 ", nil),
+            (".", nil), ("-", nil), ("+", nil), ("e5", nil), ("1e", nil), ("1e+", nil), (".e5", nil),
+            ("+-1", nil), ("1_000", nil), ("1.2.3", nil), ("1e5.5", nil), ("١", nil), ("1d", nil),
+            ("00012", 12), ("1.e5", 100_000), ("1E-3", 0.001), ("-2.5e+2", -250), ("0e999999", 0),
+            ("1e400", nil), ("-1e400", nil), ("1e-400", 0), ("1e99999999999999999999", nil),
+            ("4.9e-324", .leastNonzeroMagnitude), ("152340", 152_340), ("25.5", 25.5),
+        ] as [(String, Double?)])
     func edgeCases(_ text: String, _ value: Double?) throws {
         let parsed = try singleFieldRecord(text).double(at: 0)
         #expect(parsed?.bitPattern == value?.bitPattern)
@@ -74,7 +75,8 @@ struct CSVDoubleTests {
         var generator = SystemRandomNumberGenerator()
         var texts: [String] = []
         for _ in 0..<2_000 {
-            let magnitude = Double.random(in: 1..<10, using: &generator)
+            let magnitude =
+                Double.random(in: 1..<10, using: &generator)
                 * pow(10, Double(Int.random(in: -30...30, using: &generator)))
             let value = Bool.random(using: &generator) ? magnitude : -magnitude
             let precision = Int.random(in: 0...17, using: &generator)

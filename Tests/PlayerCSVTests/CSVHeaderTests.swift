@@ -1,5 +1,5 @@
-import TestSupport
 import PlayerCSV
+import TestSupport
 import Testing
 
 struct CSVHeaderTests {

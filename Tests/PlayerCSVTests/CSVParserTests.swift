@@ -1,54 +1,60 @@
-import TestSupport
 import PlayerCSV
+import TestSupport
 import Testing
 
 struct CSVParserTests {
     @Test func readsPlainRecordsWithLineNumbers() throws {
         let records = try parseCSV("userId,score,age\nu1,150000,25.5\nu2,90000,31\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["userId", "score", "age"]),
-            ParsedRecord(line: 2, fields: ["u1", "150000", "25.5"]),
-            ParsedRecord(line: 3, fields: ["u2", "90000", "31"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["userId", "score", "age"]),
+                ParsedRecord(line: 2, fields: ["u1", "150000", "25.5"]),
+                ParsedRecord(line: 3, fields: ["u2", "90000", "31"]),
+            ])
     }
 
     @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
         let records = try parseCSV("a,\"b,c\",\"say \"\"hi\"\"\"\n\"two\nlines\",\"\",x\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["a", "b,c", "say \"hi\""]),
-            ParsedRecord(line: 2, fields: ["two\nlines", "", "x"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["a", "b,c", "say \"hi\""]),
+                ParsedRecord(line: 2, fields: ["two\nlines", "", "x"]),
+            ])
     }
 
     @Test func keepsLineBreaksInsideQuotesAsWritten() throws {
         let records = try parseCSV("\"a\r\nb\rc\nd\",e\nnext\n")
-        #expect(records == [
-            ParsedRecord(line: 1, fields: ["a\r\nb\rc\nd", "e"]),
-            ParsedRecord(line: 5, fields: ["next"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 1, fields: ["a\r\nb\rc\nd", "e"]),
+                ParsedRecord(line: 5, fields: ["next"]),
+            ])
     }
 
     @Test(arguments: ["\n", "\r\n", "\r"])
     func acceptsEveryLineEnding(_ ending: String) throws {
         let text = ["h1,h2", "1,2", "3,4"].joined(separator: ending) + ending
-        #expect(try parseCSV(text) == [
-            ParsedRecord(line: 1, fields: ["h1", "h2"]),
-            ParsedRecord(line: 2, fields: ["1", "2"]),
-            ParsedRecord(line: 3, fields: ["3", "4"]),
-        ])
+        #expect(
+            try parseCSV(text) == [
+                ParsedRecord(line: 1, fields: ["h1", "h2"]),
+                ParsedRecord(line: 2, fields: ["1", "2"]),
+                ParsedRecord(line: 3, fields: ["3", "4"]),
+            ])
     }
 
     @Test func acceptsMixedLineEndings() throws {
-        #expect(try parseCSV("a\r\nb\rc\nd") == [
-            ParsedRecord(line: 1, fields: ["a"]), ParsedRecord(line: 2, fields: ["b"]),
-            ParsedRecord(line: 3, fields: ["c"]), ParsedRecord(line: 4, fields: ["d"]),
-        ])
+        #expect(
+            try parseCSV("a\r\nb\rc\nd") == [
+                ParsedRecord(line: 1, fields: ["a"]), ParsedRecord(line: 2, fields: ["b"]),
+                ParsedRecord(line: 3, fields: ["c"]), ParsedRecord(line: 4, fields: ["d"]),
+            ])
     }
 
     @Test func readsTheLastRecordWithoutLineEnding() throws {
-        #expect(try parseCSV("a,b\n1,2") == [
-            ParsedRecord(line: 1, fields: ["a", "b"]), ParsedRecord(line: 2, fields: ["1", "2"]),
-        ])
+        #expect(
+            try parseCSV("a,b\n1,2") == [
+                ParsedRecord(line: 1, fields: ["a", "b"]), ParsedRecord(line: 2, fields: ["1", "2"]),
+            ])
         #expect(try parseCSV("a,\"q\"") == [ParsedRecord(line: 1, fields: ["a", "q"])])
         #expect(try parseCSV("a,") == [ParsedRecord(line: 1, fields: ["a", ""])])
     }
@@ -61,11 +67,12 @@ struct CSVParserTests {
     }
 
     @Test func keepsEmptyAndSpaceFields() throws {
-        #expect(try parseCSV(",,\n \n\"\"\n") == [
-            ParsedRecord(line: 1, fields: ["", "", ""]),
-            ParsedRecord(line: 2, fields: [" "]),
-            ParsedRecord(line: 3, fields: [""]),
-        ])
+        #expect(
+            try parseCSV(",,\n \n\"\"\n") == [
+                ParsedRecord(line: 1, fields: ["", "", ""]),
+                ParsedRecord(line: 2, fields: [" "]),
+                ParsedRecord(line: 3, fields: [""]),
+            ])
     }
 
     @Test func dropsALeadingByteOrderMarkOnly() throws {
@@ -73,9 +80,10 @@ struct CSVParserTests {
         #expect(try parseCSV(bom + Array("a,b\n".utf8)) == [ParsedRecord(line: 1, fields: ["a", "b"])])
         #expect(try parseCSV(bom).isEmpty)
         // A byte order mark later in the file is data.
-        #expect(try parseCSV(Array("a\n".utf8) + bom) == [
-            ParsedRecord(line: 1, fields: ["a"]), ParsedRecord(line: 2, fields: ["\u{FEFF}"]),
-        ])
+        #expect(
+            try parseCSV(Array("a\n".utf8) + bom) == [
+                ParsedRecord(line: 1, fields: ["a"]), ParsedRecord(line: 2, fields: ["\u{FEFF}"]),
+            ])
         // Input that starts like a byte order mark but is not one is kept.
         for prefix in [[0xEF], [0xEF, 0xBB]] as [[UInt8]] {
             let input = prefix + Array(",x".utf8)
@@ -87,22 +95,24 @@ struct CSVParserTests {
     }
 
     @Test func decodesUTF8Fields() throws {
-        #expect(try parseCSV("Zürich,\"Genève, GE\",日本\n") == [
-            ParsedRecord(line: 1, fields: ["Zürich", "Genève, GE", "日本"]),
-        ])
+        #expect(
+            try parseCSV("Zürich,\"Genève, GE\",日本\n") == [
+                ParsedRecord(line: 1, fields: ["Zürich", "Genève, GE", "日本"])
+            ])
     }
 
     /// An input with every feature: whatever the chunking, the records are the same.
-    static let everything: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((
-        "userId,score,age,startSpeed,duration_minutes\r\n"
-            + "u1,150000,25.5,5.0,10\r\n"
-            + "\r\n"
-            + "\"u,2\",\"9\"\"0\",\"multi\r\nline\",,\n"
-            + "\n"
-            + "u3,1e5,-0,+3.5,\"\"\r"
-            + "\"a\rb\",\"\",\"x\"\"\"\"\",Zürich,\"\n\"\r\n"
-            + "last,1,2,3,4"
-    ).utf8)
+    static let everything: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            ("userId,score,age,startSpeed,duration_minutes\r\n"
+                + "u1,150000,25.5,5.0,10\r\n"
+                + "\r\n"
+                + "\"u,2\",\"9\"\"0\",\"multi\r\nline\",,\n"
+                + "\n"
+                + "u3,1e5,-0,+3.5,\"\"\r"
+                + "\"a\rb\",\"\",\"x\"\"\"\"\",Zürich,\"\n\"\r\n"
+                + "last,1,2,3,4").utf8)
 
     static let everythingRecords = [
         ParsedRecord(line: 1, fields: ["userId", "score", "age", "startSpeed", "duration_minutes"]),
@@ -162,10 +172,11 @@ struct CSVParserTests {
         try parser.finish(collect)
         try parser.feed([0xEF, 0xBB, 0xBF] + Array("c".utf8), collect)
         try parser.finish(collect)
-        #expect(records == [
-            ParsedRecord(line: 2, fields: ["a"]), ParsedRecord(line: 3, fields: ["b"]),
-            ParsedRecord(line: 1, fields: ["c"]),
-        ])
+        #expect(
+            records == [
+                ParsedRecord(line: 2, fields: ["a"]), ParsedRecord(line: 3, fields: ["b"]),
+                ParsedRecord(line: 1, fields: ["c"]),
+            ])
     }
 
     @Test func recordsKeptAfterTheCallbackStayIntact() throws {

@@ -1,5 +1,5 @@
-import TestSupport
 import PlayerCSV
+import TestSupport
 import Testing
 
 struct CSVWriterTests {
@@ -35,8 +35,9 @@ struct CSVWriterTests {
         writer.append(Int.min)
         writer.append(42)
         writer.endRecord()
-        #expect(Self.text(&writer) == "152340,-3,0,-0,25.5,0.1,1e+20,1e-07,-1.5e+300,9007199254740992,9.007199254740994e+15,,,,4.5,"
-            + "\(Int.min),42\n")
+        #expect(
+            Self.text(&writer) == "152340,-3,0,-0,25.5,0.1,1e+20,1e-07,-1.5e+300,9007199254740992,9.007199254740994e+15,,,,4.5,"
+                + "\(Int.min),42\n")
     }
 
     @Test func endsRecordsWithCRLFWhenAsked() {
@@ -79,11 +80,13 @@ struct CSVWriterTests {
         var writer = CSVWriter()
         for _ in 0..<500 {
             let fields = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
-                String((0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                    alphabet.randomElement(using: &generator)!
-                })
+                String(
+                    (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator)!
+                    })
             }
-            let number = Bool.random(using: &generator)
+            let number =
+                Bool.random(using: &generator)
                 ? Double(Int.random(in: -1_000_000...1_000_000, using: &generator))
                 : Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator))
             let finite = number.isFinite ? number : 0.5

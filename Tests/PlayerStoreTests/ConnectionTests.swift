@@ -49,9 +49,11 @@ struct ConnectionTests {
 
     // MARK: - Locations that are wrong
 
-    @Test("a postgres:// URL without a host is an invalid location", arguments: [
-        "postgres://", "postgresql://", "postgres:///sphery", "postgres://user:pw@/sphery",
-    ])
+    @Test(
+        "a postgres:// URL without a host is an invalid location",
+        arguments: [
+            "postgres://", "postgresql://", "postgres:///sphery", "postgres://user:pw@/sphery",
+        ])
     func postgresURLWithoutHost(text: String) throws {
         let error = #expect(throws: DatabaseError.self) { try DatabaseLocation(text) }
         guard case .invalidLocation(let shown, let reason)? = error else {

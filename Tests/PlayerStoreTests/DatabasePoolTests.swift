@@ -1,5 +1,5 @@
-import DemoData
 import DatabaseTestSupport
+import DemoData
 import Foundation
 import MotivationEngine
 import PlayerStore

@@ -70,28 +70,32 @@ struct ExposureOutcomeQueryTests {
                 segment: (workout.mode, workout.difficulty, workout.seconds), startSpeed: 5, into: db)
         }
         // In insertion order, which fixes the ids.
-        let exposures: [(user: String, at: String, segment: SegmentKey, cluster: Int, label: String?, target: Double, experiment: String?, arm: String?)] = [
-            ("1", "2026-10-31T10:00:00.000Z", dualFlow, 1, "Intermediate", 90, nil, nil),
-            ("1", "2026-11-02T10:00:00.123Z", soloRun, 0, "Beginner", 60, "exp", "cohort"),
-            ("1", "2026-11-01T10:00:00.123Z", dualFlow, 2, "Advanced", 150, "exp", "cohort"),
-            ("1", "2026-11-01T10:00:00.123Z", soloRun, 3, "Expert", 70, "exp", "cohort"),
-            ("2", "2026-11-02T08:00:00.000Z", dualFlow, 1, nil, 100, "exp", "control"),
-            ("3", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "cohort"),
-            ("abc", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "control"),
-            ("1x", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "control"),
-            ("4", "2026-12-01T00:00:00.500Z", dualFlow, 0, "Beginner", 80, "other", "control"),
-        ]
+        let exposures:
+            [(
+                user: String, at: String, segment: SegmentKey, cluster: Int, label: String?, target: Double, experiment: String?,
+                arm: String?
+            )] = [
+                ("1", "2026-10-31T10:00:00.000Z", dualFlow, 1, "Intermediate", 90, nil, nil),
+                ("1", "2026-11-02T10:00:00.123Z", soloRun, 0, "Beginner", 60, "exp", "cohort"),
+                ("1", "2026-11-01T10:00:00.123Z", dualFlow, 2, "Advanced", 150, "exp", "cohort"),
+                ("1", "2026-11-01T10:00:00.123Z", soloRun, 3, "Expert", 70, "exp", "cohort"),
+                ("2", "2026-11-02T08:00:00.000Z", dualFlow, 1, nil, 100, "exp", "control"),
+                ("3", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "cohort"),
+                ("abc", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "control"),
+                ("1x", "2026-11-03T08:00:00.000Z", dualFlow, 0, "Beginner", 80, "exp", "control"),
+                ("4", "2026-12-01T00:00:00.500Z", dualFlow, 0, "Beginner", 80, "other", "control"),
+            ]
         for exposure in exposures {
             try await db.raw(
                 "INSERT INTO engine_predictions (created_at, user_id, model_id, score, cluster, next_target, status, "
                     + "target_policy, game_mode, difficulty, duration_minutes, cluster_label, experiment, arm) VALUES ("
                     + time(exposure.at)
-                    + """
-                    , \(bind: exposure.user), 'm', 1, \(bind: exposure.cluster), \(bind: exposure.target), 'approaching', \
-                    'cohort', \(bind: exposure.segment.gameMode), \(bind: exposure.segment.difficulty), \
-                    \(bind: exposure.segment.durationMinutes), \(bind: exposure.label), \(bind: exposure.experiment), \
-                    \(bind: exposure.arm))
-                    """
+                        + """
+                        , \(bind: exposure.user), 'm', 1, \(bind: exposure.cluster), \(bind: exposure.target), 'approaching', \
+                        'cohort', \(bind: exposure.segment.gameMode), \(bind: exposure.segment.difficulty), \
+                        \(bind: exposure.segment.durationMinutes), \(bind: exposure.label), \(bind: exposure.experiment), \
+                        \(bind: exposure.arm))
+                        """
             ).run()
         }
         for (user, arm, at) in [("2", "control", "2026-11-02T08:00:00.000Z"), ("3", "personal", "2026-11-03T08:00:00.000Z")] {

@@ -1,9 +1,10 @@
 import DatabaseTestSupport
 import Foundation
 import MotivationEngine
-@testable import PlayerStore
 import SQLKit
 import Testing
+
+@testable import PlayerStore
 
 @Suite("Queries on the Sphery tables, on SQLite and PostgreSQL")
 struct PlayerQueriesTests {
@@ -14,10 +15,11 @@ struct PlayerQueriesTests {
                 try await SmallSpheryData.insert(into: db)
                 return try await PlayerQueries(db).segments()
             }
-            #expect(segments == [
-                SegmentSummary(segment: SmallSpheryData.dualFlow, players: 3, workouts: 7),
-                SegmentSummary(segment: SmallSpheryData.soloRun, players: 1, workouts: 1),
-            ])
+            #expect(
+                segments == [
+                    SegmentSummary(segment: SmallSpheryData.dualFlow, players: 3, workouts: 7),
+                    SegmentSummary(segment: SmallSpheryData.soloRun, players: 1, workouts: 1),
+                ])
         }
     }
 
@@ -56,7 +58,9 @@ struct PlayerQueriesTests {
         }
     }
 
-    @Test("the personal window: the last workouts within its days of the latest, whatever the trend's length", arguments: TestDatabases.backends)
+    @Test(
+        "the personal window: the last workouts within its days of the latest, whatever the trend's length",
+        arguments: TestDatabases.backends)
     func personalWindow(_ backend: Backend) async throws {
         try await TestDatabases.with(backend) { database in
             let (whole, recent, short) = try await database.open { db in
@@ -122,7 +126,8 @@ struct ReadOnlyRoleTests {
                 let queries = PlayerQueries(db)
                 return (
                     try await queries.segments(), try await queries.workouts(in: SmallSpheryData.dualFlow),
-                    try await queries.history(user: 1, in: SmallSpheryData.dualFlow))
+                    try await queries.history(user: 1, in: SmallSpheryData.dualFlow)
+                )
             }
             #expect(segments.count == 2)
             #expect(workouts.count == 7)
@@ -159,7 +164,9 @@ struct MissingColumnTests {
                     Issue.record("expected missingSchema, got \(String(describing: missing))")
                     return
                 }
-                #expect(what.contains("table") && (what.contains("Workouts") || what.contains("HealthData") || what.contains("RaceConfigs")), "\(what)")
+                #expect(
+                    what.contains("table") && (what.contains("Workouts") || what.contains("HealthData") || what.contains("RaceConfigs")),
+                    "\(what)")
                 let other = await #expect(throws: DatabaseError.self) {
                     _ = try await PlayerQueries(db).run("SELEKT 1")
                 }

@@ -24,17 +24,18 @@ enum SmallSpheryData {
                     + date(dob) + ", 70, 175)"
             ).run()
         }
-        let workouts: [(user: Int, score: Double, completed: Bool, at: String, mode: String, difficulty: Int, seconds: Int, speed: Double)] = [
-            (1, 100, true, "2025-01-01T10:00:00Z", "DualFlow", -1, 600, 5.0),
-            (1, 120, true, "2025-01-02T10:00:00Z", "DualFlow", -1, 600, 5.2),
-            (1, 110, true, "2025-01-03T10:00:00Z", "DualFlow", -1, 600, 5.1),
-            (1, 999, false, "2025-01-04T10:00:00Z", "DualFlow", -1, 600, 5.1),
-            (1, 130, true, "2025-01-05T10:00:00Z", "DualFlow", -1, 600, 5.3),
-            (1, 80, true, "2025-01-06T10:00:00Z", "SoloRun", 0, 300, 4.0),
-            (2, 200, true, "2025-02-01T10:00:00Z", "DualFlow", -1, 600, 6.0),
-            (2, 190, true, "2025-02-02T10:00:00Z", "DualFlow", -1, 600, 6.1),
-            (3, 150, true, "2025-03-01T10:00:00Z", "DualFlow", -1, 605, 5.5),
-        ]
+        let workouts:
+            [(user: Int, score: Double, completed: Bool, at: String, mode: String, difficulty: Int, seconds: Int, speed: Double)] = [
+                (1, 100, true, "2025-01-01T10:00:00Z", "DualFlow", -1, 600, 5.0),
+                (1, 120, true, "2025-01-02T10:00:00Z", "DualFlow", -1, 600, 5.2),
+                (1, 110, true, "2025-01-03T10:00:00Z", "DualFlow", -1, 600, 5.1),
+                (1, 999, false, "2025-01-04T10:00:00Z", "DualFlow", -1, 600, 5.1),
+                (1, 130, true, "2025-01-05T10:00:00Z", "DualFlow", -1, 600, 5.3),
+                (1, 80, true, "2025-01-06T10:00:00Z", "SoloRun", 0, 300, 4.0),
+                (2, 200, true, "2025-02-01T10:00:00Z", "DualFlow", -1, 600, 6.0),
+                (2, 190, true, "2025-02-02T10:00:00Z", "DualFlow", -1, 600, 6.1),
+                (3, 150, true, "2025-03-01T10:00:00Z", "DualFlow", -1, 605, 5.5),
+            ]
         for (index, workout) in workouts.enumerated() {
             try await insertWorkout(
                 id: index + 1, user: workout.user, score: workout.score, completed: workout.completed, at: workout.at,

@@ -2,6 +2,7 @@ import DemoData
 import Foundation
 import PlayerStore
 import Testing
+
 @testable import sphery_engine
 
 /// `demo-data` end to end on an SQLite file: writes, refuses to overwrite, replaces on request.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import MotivationEngine
+import Testing
+
 @testable import sphery_engine
 
 /// The engine's commands end to end on a small generated player file: train writes a model,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import sphery_engine
 
 @Suite("sphery-engine mixture")
@@ -33,8 +34,10 @@ struct MixtureCommandTests {
         let labels = try #require(result.labels)
         #expect(labels[0] != labels[1] && labels[0] == labels[2])
         let json = try JSONSerialization.jsonObject(with: Data(result.json().utf8)) as? [String: Any]
-        for key in ["mean_log_likelihood", "lower_bound", "bic", "aic", "converged", "iterations", "fit_seconds",
-                    "weights", "means", "covariances", "covariance_type", "labels"] {
+        for key in [
+            "mean_log_likelihood", "lower_bound", "bic", "aic", "converged", "iterations", "fit_seconds",
+            "weights", "means", "covariances", "covariance_type", "labels",
+        ] {
             #expect(json?[key] != nil, "missing \(key)")
         }
     }

@@ -4,6 +4,7 @@ import MotivationEngine
 import PlayerStore
 import SQLKit
 import Testing
+
 @testable import sphery_engine
 
 /// `report` end to end on a small SQLite exposure log: 40 players exposed on 2026-11-01 in
@@ -84,8 +85,10 @@ struct ReportCommandTests {
         let verdict = try #require(lines.firstIndex(of: "Verdict"))
         #expect(lines[verdict + 1].hasPrefix("  - Players shown personal targets returned within 7 days more often"))
         var previous = verdict
-        for title in ["Arms: estimates", "Differences to control", "Players left out", "Sample", "Back for a workout by day",
-                      "By segment and cluster"] {
+        for title in [
+            "Arms: estimates", "Differences to control", "Players left out", "Sample", "Back for a workout by day",
+            "By segment and cluster",
+        ] {
             let index = try #require(lines.firstIndex { $0.hasPrefix(title) }, "\(title)")
             #expect(index > previous, "\(title)")
             previous = index

@@ -3,6 +3,7 @@ import EngineServer
 import Foundation
 import PlayerStore
 import Testing
+
 @testable import sphery_engine
 
 /// `serve`'s configuration: options win over environment variables, which win over defaults;
@@ -27,7 +28,8 @@ struct ServeCommandTests {
         #expect(fromEnvironment.adminKey != nil)
         #expect(fromEnvironment.reloadInterval == .seconds(30))
 
-        let fromOptions = try ServeCommand.parse(["--port", "7000", "--db", "players.sqlite", "--reload-interval", "0"]).settings(environment)
+        let fromOptions = try ServeCommand.parse(["--port", "7000", "--db", "players.sqlite", "--reload-interval", "0"]).settings(
+            environment)
         #expect(fromOptions.port == 7000)
         #expect(fromOptions.database == .sqlite(path: "players.sqlite"))
         #expect(fromOptions.reloadInterval == nil)
@@ -69,22 +71,24 @@ struct ServeCommandTests {
         #expect(missing?.message.contains("/no/such/key") == true)
     }
 
-    @Test("impossible values name the setting", arguments: [
-        (["--port", "70000"], [:], "port"),
-        ([], ["SPHERY_PORT": "eighty"], "SPHERY_PORT"),
-        (["--reload-interval=-1"], [:], "--reload-interval"),
-        ([], ["SPHERY_RELOAD_INTERVAL": "soon"], "SPHERY_RELOAD_INTERVAL"),
-        (["--db-connections", "0"], [:], "--db-connections"),
-        (["--db-timeout", "0"], [:], "--db-timeout"),
-        (["--max-batch", "0"], [:], "--max-batch"),
-        (["--request-timeout", "0"], [:], "--request-timeout"),
-        ([], ["SPHERY_IDLE_TIMEOUT": "a while"], "SPHERY_IDLE_TIMEOUT"),
-        ([], ["SPHERY_IDLE_TIMEOUT": "7200"], "--idle-timeout"),
-        (["--max-connections", "0"], [:], "--max-connections"),
-        ([], ["SPHERY_MAX_CONNECTIONS": "many"], "SPHERY_MAX_CONNECTIONS"),
-        (["--shutdown-grace=-1"], [:], "--shutdown-grace"),
-        ([], ["SPHERY_DB_URL": "mysql://x"], "mysql://x"),
-    ] as [([String], [String: String], String)])
+    @Test(
+        "impossible values name the setting",
+        arguments: [
+            (["--port", "70000"], [:], "port"),
+            ([], ["SPHERY_PORT": "eighty"], "SPHERY_PORT"),
+            (["--reload-interval=-1"], [:], "--reload-interval"),
+            ([], ["SPHERY_RELOAD_INTERVAL": "soon"], "SPHERY_RELOAD_INTERVAL"),
+            (["--db-connections", "0"], [:], "--db-connections"),
+            (["--db-timeout", "0"], [:], "--db-timeout"),
+            (["--max-batch", "0"], [:], "--max-batch"),
+            (["--request-timeout", "0"], [:], "--request-timeout"),
+            ([], ["SPHERY_IDLE_TIMEOUT": "a while"], "SPHERY_IDLE_TIMEOUT"),
+            ([], ["SPHERY_IDLE_TIMEOUT": "7200"], "--idle-timeout"),
+            (["--max-connections", "0"], [:], "--max-connections"),
+            ([], ["SPHERY_MAX_CONNECTIONS": "many"], "SPHERY_MAX_CONNECTIONS"),
+            (["--shutdown-grace=-1"], [:], "--shutdown-grace"),
+            ([], ["SPHERY_DB_URL": "mysql://x"], "mysql://x"),
+        ] as [([String], [String: String], String)])
     func impossible(arguments: [String], environment: [String: String], named: String) throws {
         let command = try ServeCommand.parse(arguments)
         do {

@@ -3,6 +3,7 @@ import Foundation
 import MotivationEngine
 import PlayerStore
 import Testing
+
 @testable import sphery_engine
 
 /// `simulate` end to end on a small demo SQLite file with models trained from it, and the
@@ -20,8 +21,10 @@ struct SimulateCommandTests {
         let before = try await counts(file)
 
         try await SimulateCommand.parse(
-            ["--db", file, "--models", models, "--weeks", "2", "--arm-effect", "personal=0.1", "--reachable-effect", "0.05",
-             "--personal-workouts", "5"]
+            [
+                "--db", file, "--models", models, "--weeks", "2", "--arm-effect", "personal=0.1", "--reachable-effect", "0.05",
+                "--personal-workouts", "5",
+            ]
         ).run()
         let after = try await counts(file)
         #expect(after.workouts > before.workouts)

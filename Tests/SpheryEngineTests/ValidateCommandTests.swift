@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MotivationEngine
 import Testing
+
 @testable import sphery_engine
 
 /// `validate` on a small demo database (`--db`: play times, so reachability is checked) and on
@@ -18,7 +19,8 @@ struct ValidateCommandTests {
         let models = directory.appendingPathComponent("models").path
         try await DemoDataCommand.parse(["--db", database, "--users", "1000"]).run()
         try await TrainCommand.parse(
-            ["--db", database, "--models", models, "--min-players", "30", "--n-init", "1"] + Self.segment).run()
+            ["--db", database, "--models", models, "--min-players", "30", "--n-init", "1"] + Self.segment
+        ).run()
 
         // Every segment of the database is read; only the one with a model is validated.
         let command = try ValidateCommand.parse(["--db", database, "--models", models, "--bootstrap", "1"])

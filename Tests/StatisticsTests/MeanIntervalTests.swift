@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Statistics
 
 @Suite("t and Welch intervals")
@@ -35,8 +36,9 @@ struct MeanIntervalTests {
         // python3 -c "from statsmodels.stats.weightstats import DescrStatsW, CompareMeans, ttest_ind;
         //   cm = CompareMeans(DescrStatsW(a), DescrStatsW(b)); print(cm.tconfint_diff(alpha=0.05, usevar='unequal'),
         //   ttest_ind(a, b, usevar='unequal')[2])"
-        let difference = try #require(MeanDifference(
-            SampleMoments(Self.first), minus: SampleMoments(Self.second), confidence: 0.95))
+        let difference = try #require(
+            MeanDifference(
+                SampleMoments(Self.first), minus: SampleMoments(Self.second), confidence: 0.95))
         #expect(abs(difference.estimate + 1.1) < 1e-12)
         let interval = try #require(difference.interval)
         #expect(abs(interval.low + 3.519796719072732) < 1e-9)
@@ -44,8 +46,9 @@ struct MeanIntervalTests {
         #expect(abs(try #require(difference.degreesOfFreedom) - 20.958269732093903) < 1e-9)
 
         // One side without spread: ν is the other side's n − 1 = 3.
-        let lopsided = try #require(MeanDifference(
-            SampleMoments([0, 0, 0, 1]), minus: SampleMoments([5, 5, 5, 5, 5, 5]), confidence: 0.95))
+        let lopsided = try #require(
+            MeanDifference(
+                SampleMoments([0, 0, 0, 1]), minus: SampleMoments([5, 5, 5, 5, 5, 5]), confidence: 0.95))
         #expect(abs(lopsided.estimate + 4.75) < 1e-12)
         #expect(abs(try #require(lopsided.interval).low + 5.545611576320927) < 1e-9)
         #expect(abs(try #require(lopsided.interval).high + 3.954388423679073) < 1e-9)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Statistics
 
 @Suite("Wilson and Newcombe intervals")
@@ -42,8 +43,9 @@ struct ProportionIntervalTests {
             (900, 2000, 800, 2000, 0.019361772652923454, 0.08050580072321308),
         ]
         for (c1, n1, c2, n2, low, high) in reference {
-            let difference = try #require(ProportionDifference(
-                Proportion(successes: c1, trials: n1), minus: Proportion(successes: c2, trials: n2), confidence: 0.95))
+            let difference = try #require(
+                ProportionDifference(
+                    Proportion(successes: c1, trials: n1), minus: Proportion(successes: c2, trials: n2), confidence: 0.95))
             #expect(abs(difference.estimate - (Double(c1) / Double(n1) - Double(c2) / Double(n2))) < 1e-15)
             #expect(abs(difference.interval.low - low) < 1e-12, "\(c1)/\(n1) − \(c2)/\(n2)")
             #expect(abs(difference.interval.high - high) < 1e-12, "\(c1)/\(n1) − \(c2)/\(n2)")

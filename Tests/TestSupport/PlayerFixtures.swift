@@ -27,8 +27,10 @@ public struct SyntheticPlayers: Sendable {
     public var records: [PlayerRecord] { players.flatMap(\.workouts) }
 
     /// `count` players, levels assigned round-robin (so every level has `count / 4` players).
-    public init(count: Int, seed: UInt64 = 7, workouts: ClosedRange<Int> = 3...5, duration: Double = 10,
-         constantStartSpeed: Double? = nil) {
+    public init(
+        count: Int, seed: UInt64 = 7, workouts: ClosedRange<Int> = 3...5, duration: Double = 10,
+        constantStartSpeed: Double? = nil
+    ) {
         var random = SeededGenerator(seed: seed)
         var players: [Player] = []
         for p in 0..<count {

@@ -24,9 +24,11 @@ enum AgeCurveChart {
         var svg = ChartFrame.canvas(extraHeight: 24)
         frame.draw(on: &svg, xTitle: "age (years)", yTitle: "score (points)")
         for (lower, upper, band) in shaded {
-            let outline = zip(ages, upper).map { (x.position($0), y.position($1)) }
+            let outline =
+                zip(ages, upper).map { (x.position($0), y.position($1)) }
                 + zip(ages, lower).reversed().map { (x.position($0), y.position($1)) }
-            svg.polygon(outline, className: band.className, title: "\(ordinal(band.lower))–\(ordinal(band.upper)) centile of players of each age")
+            svg.polygon(
+                outline, className: band.className, title: "\(ordinal(band.lower))–\(ordinal(band.upper)) centile of players of each age")
         }
         for player in drawn {
             svg.circle(x: x.position(player.age), y: y.position(player.score), radius: 2, className: "dot plain")
@@ -65,7 +67,8 @@ enum AgeCurveChart {
     /// ages across its range.
     static func description(_ curve: AgeCurve, players drawn: Int) -> String {
         let range = curve.ageRange
-        let ages = range.upperBound > range.lowerBound
+        let ages =
+            range.upperBound > range.lowerBound
             ? (0...4).map { (range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 4).rounded() }
             : [range.lowerBound.rounded()]
         let readings = ages.map { age in

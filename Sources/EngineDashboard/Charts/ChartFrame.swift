@@ -1,4 +1,5 @@
 import EngineServer
+
 /// The plot area of a chart and its axes: ticks, tick labels and axis titles with units.
 struct ChartFrame {
     static let width = 640.0

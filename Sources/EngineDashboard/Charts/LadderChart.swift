@@ -41,7 +41,9 @@ enum LadderChart {
             title: "Target ladder of \(model.segment)",
             description: "Score \(Axis.label(score)); next target \(Axis.label(nextTarget)); percentiles "
                 + population(model: model, age: age, scale: scale) + "; "
-                + ranges.enumerated().map { "\(model.clusters[$0.offset].label) P\(Axis.label($0.element.lower))–P\(Axis.label($0.element.upper))" }
+                + ranges.enumerated().map {
+                    "\(model.clusters[$0.offset].label) P\(Axis.label($0.element.lower))–P\(Axis.label($0.element.upper))"
+                }
                 .joined(separator: ", "))
     }
 

@@ -20,9 +20,11 @@ enum LevelsChart {
         let drawn = players.map { (player: $0, z: curve.reading(atAge: $0.age).z(of: $0.score)) }
         let levels = model.clusters.map { cluster in
             let members = drawn.filter { $0.player.cluster == cluster.cluster }
-            let meanZ = cluster.featureMeans[Feature.ageGradedScore.rawValue]
+            let meanZ =
+                cluster.featureMeans[Feature.ageGradedScore.rawValue]
                 ?? (members.isEmpty ? nil : members.reduce(0) { $0 + $1.z } / Double(members.count))
-            let meanAge = cluster.ageMean
+            let meanAge =
+                cluster.ageMean
                 ?? (members.isEmpty ? nil : members.reduce(0) { $0 + $1.player.age } / Double(members.count))
             return (cluster: cluster, meanZ: meanZ, meanAge: meanAge)
         }
@@ -61,8 +63,10 @@ enum LevelsChart {
         }
         var facts = means.isEmpty ? "" : " Mean age by level: " + means.joined(separator: ", ") + "."
         if let withAge = RankCorrelation.spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.player.age)),
-           let withSkill = RankCorrelation.spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.z)) {
-            facts += " Among the \(DashboardFormatting.integer(drawn.count)) players drawn, level and age correlate at "
+            let withSkill = RankCorrelation.spearman(drawn.map { Double($0.player.cluster) }, drawn.map(\.z))
+        {
+            facts +=
+                " Among the \(DashboardFormatting.integer(drawn.count)) players drawn, level and age correlate at "
                 + "ρ = \(correlation(withAge)), level and age-graded score at ρ = \(correlation(withSkill)) (Spearman)."
         }
         let caption = intro(model) + facts

@@ -39,7 +39,9 @@ enum ModelCharts {
         for percentile in marks {
             let py = frame.y!.position(percentile), px = frame.x.position(model.percentiles.score(atPercentile: percentile))
             svg.line(x1: ChartFrame.plot.left, y1: py, x2: px, y2: py, className: "target")
-            svg.circle(x: px, y: py, radius: 3.5, className: "point", title: "P\(Axis.label(percentile)): \(Axis.label(model.percentiles.score(atPercentile: percentile).rounded()))")
+            svg.circle(
+                x: px, y: py, radius: 3.5, className: "point",
+                title: "P\(Axis.label(percentile)): \(Axis.label(model.percentiles.score(atPercentile: percentile).rounded()))")
         }
         return svg.document(
             title: "Score distribution of \(model.segment)",

@@ -39,17 +39,20 @@ struct SVG {
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) {
-        body += #"<line x1="\#(Self.number(x1))" y1="\#(Self.number(y1))" x2="\#(Self.number(x2))" y2="\#(Self.number(y2))" class="\#(className)"/>"#
+        body +=
+            #"<line x1="\#(Self.number(x1))" y1="\#(Self.number(y1))" x2="\#(Self.number(x2))" y2="\#(Self.number(y2))" class="\#(className)"/>"#
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, title: String? = nil) {
         let tooltip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        body += #"<rect x="\#(Self.number(x))" y="\#(Self.number(y))" width="\#(Self.number(max(0, width)))" height="\#(Self.number(max(0, height)))" class="\#(className)">\#(tooltip)</rect>"#
+        body +=
+            #"<rect x="\#(Self.number(x))" y="\#(Self.number(y))" width="\#(Self.number(max(0, width)))" height="\#(Self.number(max(0, height)))" class="\#(className)">\#(tooltip)</rect>"#
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, className: String, title: String? = nil) {
         let tooltip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        body += #"<circle cx="\#(Self.number(x))" cy="\#(Self.number(y))" r="\#(Self.number(radius))" class="\#(className)">\#(tooltip)</circle>"#
+        body +=
+            #"<circle cx="\#(Self.number(x))" cy="\#(Self.number(y))" r="\#(Self.number(radius))" class="\#(className)">\#(tooltip)</circle>"#
     }
 
     mutating func polyline(_ points: [(Double, Double)], className: String) {
@@ -65,9 +68,12 @@ struct SVG {
     }
 
     /// Text at a point; `anchor` is `start`, `middle` or `end`.
-    mutating func text(_ content: String, x: Double, y: Double, anchor: String = "middle", className: String = "label", rotate: Bool = false) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, anchor: String = "middle", className: String = "label", rotate: Bool = false
+    ) {
         let transform = rotate ? #" transform="rotate(-90 \#(Self.number(x)) \#(Self.number(y)))""# : ""
-        body += #"<text x="\#(Self.number(x))" y="\#(Self.number(y))" text-anchor="\#(anchor)" class="\#(className)"\#(transform)>\#(Self.escape(content))</text>"#
+        body +=
+            #"<text x="\#(Self.number(x))" y="\#(Self.number(y))" text-anchor="\#(anchor)" class="\#(className)"\#(transform)>\#(Self.escape(content))</text>"#
     }
 
     /// The document, with its accessible name and description.

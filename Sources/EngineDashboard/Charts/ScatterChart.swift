@@ -25,10 +25,12 @@ enum ScatterChart {
         var svg = ChartFrame.canvas(extraHeight: 24)
         frame.draw(on: &svg, xTitle: "age (years)", yTitle: "score (points)")
         for point in points {
-            svg.circle(x: frame.x.position(point.age), y: frame.y!.position(point.score), radius: 2, className: "dot cluster-\(point.cluster % 4)")
+            svg.circle(
+                x: frame.x.position(point.age), y: frame.y!.position(point.score), radius: 2, className: "dot cluster-\(point.cluster % 4)")
         }
         for (component, outline) in ellipses.enumerated() {
-            svg.polyline(outline.map { (frame.x.position($0.age), frame.y!.position($0.score)) }, className: "ellipse cluster-line-\(component % 4)")
+            svg.polyline(
+                outline.map { (frame.x.position($0.age), frame.y!.position($0.score)) }, className: "ellipse cluster-line-\(component % 4)")
         }
         var legendX = ChartFrame.plot.left
         for cluster in model.clusters {

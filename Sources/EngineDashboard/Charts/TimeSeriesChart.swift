@@ -1,4 +1,5 @@
 import EngineServer
+
 /// A value per minute over the last hour, as a line (minutes ago on the x axis); minutes
 /// without a value (`nil`) break the line, and an optional threshold is drawn across.
 enum TimeSeriesChart {

@@ -1,8 +1,8 @@
-import PlayerCSV
 import EngineServer
 import Foundation
 import Hummingbird
 import MotivationEngine
+import PlayerCSV
 
 /// The batch page (`/batch`): a CSV uploaded through a form, a preview of the scored rows, a
 /// summary (players per cluster, rows rejected and why) and the scored file to download (as a

@@ -35,7 +35,8 @@ enum DashboardFormatting {
 
     /// `2026-11-28 11:02 UTC`.
     static func date(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
-            .year().month().day().time(includingFractionalSeconds: false)) + " UTC"
+        date.formatted(
+            Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
+                .year().month().day().time(includingFractionalSeconds: false)) + " UTC"
     }
 }

@@ -132,7 +132,8 @@ public struct DashboardRoutes: EngineRoutes {
                 return try templates.render(page, status: .badRequest)
             }
             let segment = upload.segment.flatMap(registry.engine(named:))?.model.segment
-            let defaults = SegmentDefaults(gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
+            let defaults = SegmentDefaults(
+                gameMode: segment?.gameMode, difficulty: segment?.difficulty, durationMinutes: segment?.durationMinutes)
             let scored = try await BatchCSV.scoredCSV(
                 ByteBuffer(bytes: file), registry: registry, language: Language(identifier: upload.language ?? "en") ?? .en,
                 defaults: defaults, maximumRows: maximumRows)
@@ -204,7 +205,8 @@ public struct DashboardRoutes: EngineRoutes {
             page.result = PlayerPage.result(analysis, engine: engine, history: history)
         } catch let error as DatabaseError {
             switch error {
-            case .unknownUser, .noWorkouts: page.errors.user = error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
+            case .unknownUser, .noWorkouts:
+                page.errors.user = error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
             default: page.errors.general = "The player database cannot be used right now: \(error)"
             }
         }

@@ -1,4 +1,5 @@
 import EngineServer
+
 /// A header value with parameters (RFC 9110 §5.6.6), such as `multipart/form-data; boundary=x`
 /// or `form-data; name="file"; filename="players.csv"`: read byte by byte with every index
 /// checked, so that no value can trap.
@@ -23,8 +24,8 @@ struct HeaderParameters: Equatable {
             // A trailing or doubled ";" adds no parameter (some clients send one).
             if reader.atEnd || reader.next == UInt8(ascii: ";") { continue }
             guard let name = reader.token(allowingSlash: false), reader.consume(UInt8(ascii: "=")),
-                  let parameter = reader.next == UInt8(ascii: "\"") ? reader.quotedString() : reader.token(allowingSlash: false),
-                  parameters.updateValue(parameter, forKey: name.lowercased()) == nil
+                let parameter = reader.next == UInt8(ascii: "\"") ? reader.quotedString() : reader.token(allowingSlash: false),
+                parameters.updateValue(parameter, forKey: name.lowercased()) == nil
             else { return nil }
         }
         self.value = value.lowercased()

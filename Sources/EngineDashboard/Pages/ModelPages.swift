@@ -113,8 +113,10 @@ struct ModelPage: DashboardPage {
         clusterCount = model.mixture.components
         bic = DashboardFormatting.points(model.fit.bic)
         trainedAt = DashboardFormatting.date(model.trainedAt)
-        features = model.features.map(\.rawValue).joined(separator: ", ")
-            + (model.droppedFeatures.isEmpty ? "" : " (dropped: " + model.droppedFeatures.map { "\($0.feature.rawValue), \($0.reason)" }.joined(separator: "; ") + ")")
+        features =
+            model.features.map(\.rawValue).joined(separator: ", ")
+            + (model.droppedFeatures.isEmpty
+                ? "" : " (dropped: " + model.droppedFeatures.map { "\($0.feature.rawValue), \($0.reason)" }.joined(separator: "; ") + ")")
         skillLevels = model.features.first == .ageGradedScore
         levels = Self.levels(model)
         clusterOrder = skillLevels ? "mean age-graded score" : "mean score"
@@ -127,7 +129,8 @@ struct ModelPage: DashboardPage {
                 mean: DashboardFormatting.points(cluster.scoreMean), spread: DashboardFormatting.points(cluster.scoreStd),
                 meanAge: cluster.ageMean.map { DashboardFormatting.style.format($0, fractionDigits: 1) } ?? "–",
                 meanGraded: graded
-                    ? cluster.featureMeans[Feature.ageGradedScore.rawValue].map { DashboardFormatting.style.format($0, fractionDigits: 2) } ?? "–"
+                    ? cluster.featureMeans[Feature.ageGradedScore.rawValue].map { DashboardFormatting.style.format($0, fractionDigits: 2) }
+                        ?? "–"
                     : nil,
                 range: "\(DashboardFormatting.ordinal(range.lower)) → \(DashboardFormatting.ordinal(range.upper)) percentile")
         }
@@ -136,7 +139,8 @@ struct ModelPage: DashboardPage {
 
         let plotted = PlottedPlayer.sample(rows, engine: engine)
         distribution = ModelCharts.scoreDistribution(model)
-        distributionCaption = model.ageCurve == nil
+        distributionCaption =
+            model.ageCurve == nil
             ? "Percentiles among every player of the segment, whatever their age: this model (file format \(model.format)) "
                 + "has no age curve, so a player's percentiles and targets are read from this distribution."
             : "Percentiles among players of every age in the segment. A player's own percentiles and targets are among "
@@ -150,7 +154,8 @@ struct ModelPage: DashboardPage {
         scatter = ScatterChart.svg(engine: engine, players: plotted)
         // Skill levels have no score-and-age mixture to draw; seed levels and format 1 files do.
         hasScatter = !scatter.isEmpty || !skillLevels
-        scatterNote = scatter.isEmpty
+        scatterNote =
+            scatter.isEmpty
             ? "This model does not use age (it was constant or missing in the segment)."
             : rows.isEmpty ? note.map { $0 + " The ellipses come from the model." } : nil
         playersNote = rows.isEmpty && hasAgeCurve ? note.map { $0 + " The curves and the level lines come from the model." } : nil

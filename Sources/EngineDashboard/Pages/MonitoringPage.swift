@@ -58,7 +58,8 @@ struct MonitoringPage: DashboardPage {
             return SegmentRow(
                 name: model.segment.fileStem, segment: model.segment.description, analyses: total,
                 stability: enough ? String(format: "%.3f", index) : "—",
-                verdict: !enough ? "fewer than \(Self.minimumAnalyses) analyses"
+                verdict: !enough
+                    ? "fewer than \(Self.minimumAnalyses) analyses"
                     : index > Self.changed ? "changed: retrain or investigate" : index > Self.shifting ? "shifting" : "stable",
                 warning: enough && index > Self.changed,
                 clusters: model.clusters.map { cluster in
@@ -89,7 +90,8 @@ struct MonitoringPage: DashboardPage {
         }
         guard values.contains(where: { $0 != nil }) else { return "" }
         return TimeSeriesChart.svg(
-            values, title: "Stability index over the last \(window) minutes, \(model.segment)", yTitle: "stability index", threshold: changed)
+            values, title: "Stability index over the last \(window) minutes, \(model.segment)", yTitle: "stability index",
+            threshold: changed)
     }
 
     /// The served shares of `model`'s clusters (`served` analyses per cluster, of `total`) and

@@ -1,4 +1,5 @@
 import EngineServer
+
 /// A `multipart/form-data` body (RFC 7578, RFC 2046 §5.1) as the batch page's form sends it:
 /// its fields by name. Read here rather than by a library so that no input can trap the
 /// process (docs/dashboard.md says why): every index is checked before it is used, nothing is
@@ -15,7 +16,7 @@ struct MultipartForm {
             throw MultipartFormError("Send the form as multipart/form-data with a file.")
         }
         guard let header = HeaderParameters(contentType.utf8), header.value == "multipart/form-data",
-              let boundary = header.parameters["boundary"].map({ Array($0.utf8) })
+            let boundary = header.parameters["boundary"].map({ Array($0.utf8) })
         else {
             throw MultipartFormError("The upload cannot be read: its Content-Type is not multipart/form-data with one boundary parameter.")
         }
@@ -94,7 +95,7 @@ struct MultipartForm {
                 index = end + Self.newline.count
                 if line.isEmpty { break }
                 guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-                      line[..<colon].allSatisfy(\.isTokenCharacter)
+                    line[..<colon].allSatisfy(\.isTokenCharacter)
                 else {
                     throw problem("a part's header line is not 'Name: value' with a name of letters, digits and !#$%&'*+-.^_`|~")
                 }
@@ -104,7 +105,7 @@ struct MultipartForm {
                 }
                 guard String(decoding: line[..<colon], as: UTF8.self).lowercased() == "content-disposition" else { continue }
                 guard name == nil, let disposition = HeaderParameters(value), disposition.value == "form-data",
-                      let field = disposition.parameters["name"]
+                    let field = disposition.parameters["name"]
                 else {
                     throw problem("a part's Content-Disposition is not one 'form-data; name=\"…\"'")
                 }

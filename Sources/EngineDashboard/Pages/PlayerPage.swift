@@ -107,7 +107,8 @@ struct PlayerPage: DashboardPage {
         form = Form(
             segment: query["segment"] ?? "", user: query["user"] ?? "", score: query["score"] ?? "", age: query["age"] ?? "",
             startSpeed: query["start_speed"] ?? "", language: query["language"] ?? "en",
-            policy: query["target_policy"] ?? TargetPolicyKind.cohort.rawValue, recentScores: (query["recent_scores"] ?? "").replacingOccurrences(of: "+", with: " "))
+            policy: query["target_policy"] ?? TargetPolicyKind.cohort.rawValue,
+            recentScores: (query["recent_scores"] ?? "").replacingOccurrences(of: "+", with: " "))
         segments = Self.segmentOptions(registry, chosen: form.segment)
         languages = Self.languageOptions(selected: form.language)
         let chosen = form.policy
@@ -174,7 +175,8 @@ struct PlayerPage: DashboardPage {
         return Result(
             label: analysis.clusterPrediction.clusterLabel, segment: analysis.segment.description, message: message.message,
             nextTarget: DashboardFormatting.points(message.nextTarget),
-            nextTargetPercentile: message.nextTargetPercentile.map { "the \(DashboardFormatting.ordinal($0)) percentile" } ?? "a stretch goal",
+            nextTargetPercentile: message.nextTargetPercentile.map { "the \(DashboardFormatting.ordinal($0)) percentile" }
+                ?? "a stretch goal",
             pointsToGo: DashboardFormatting.points(message.pointsToNextTarget),
             currentPercentile: DashboardFormatting.ordinal(message.currentPercentile), reason: message.targetReason.text,
             policy: message.targetPolicy.rawValue,

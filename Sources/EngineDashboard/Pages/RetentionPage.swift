@@ -1,5 +1,5 @@
-import ExperimentReport
 import EngineServer
+import ExperimentReport
 import Foundation
 import Hummingbird
 import MotivationEngine

@@ -58,7 +58,9 @@ struct RetentionReportView {
             labelColumns: ["segment", "cluster", "arm"], metricColumns: columns,
             rows: report.groups.map { group in
                 RetentionTable.Row(
-                    labels: [group.segment.description, group.clusterLabel.isEmpty ? "cluster \(group.cluster)" : group.clusterLabel, group.arm],
+                    labels: [
+                        group.segment.description, group.clusterLabel.isEmpty ? "cluster \(group.cluster)" : group.clusterLabel, group.arm,
+                    ],
                     players: group.players, metrics: group.metrics, differences: group.vsControl)
             })
         groupCount = DashboardFormatting.count(report.groups.count, "group")
@@ -85,7 +87,8 @@ struct RetentionReportView {
 
     /// The sample the 7-day return needs against the sample it has.
     private static func powerLine(_ power: RetentionReport.Power, confidence: Double) -> String {
-        let baseline = power.baselineObserved
+        let baseline =
+            power.baselineObserved
             ? "control’s 7-day return of \(DashboardFormatting.percent(power.baseline))"
             : "a cautious 50 % (no control player has a complete 7-day window yet)"
         return "To detect a \(Axis.label(power.minimumDetectableEffect * 100))-point difference in the 7-day return from "

@@ -11,8 +11,11 @@ struct RetentionTable {
 
     /// The metrics' column titles, in the order of `Row.metrics`.
     static func metricColumns(hitWorkouts: Int) -> [String] {
-        ["returned within 7 days (primary)", "returned within 28 days", "target hit within \(DashboardFormatting.count(hitWorkouts, "workout"))",
-         "workouts in 28 days (mean)"]
+        [
+            "returned within 7 days (primary)", "returned within 28 days",
+            "target hit within \(DashboardFormatting.count(hitWorkouts, "workout"))",
+            "workouts in 28 days (mean)",
+        ]
     }
 
     struct Row {

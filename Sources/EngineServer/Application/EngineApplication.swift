@@ -67,7 +67,8 @@ public struct EngineService: Sendable {
         }
         players = pool.map { PooledPlayerRepository(pool: $0) }
         exposures = pool.map { PooledExposureRepository(pool: $0) }
-        predictionLog = configuration.predictionLog
+        predictionLog =
+            configuration.predictionLog
             ? pool.map {
                 PredictionLog(pool: $0, metrics: metrics, logger: logger, shutdownGrace: configuration.shutdownGracePeriod)
             } : nil

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's limit on open files (`RLIMIT_NOFILE`): every connection, database connection
@@ -23,19 +23,19 @@ public enum OpenFileLimit {
         var limit = rlimit()
         guard getrlimit(resource, &limit) == 0 else { return current }
         #if canImport(Darwin)
-        // Darwin reports an unlimited hard limit but refuses a soft limit above OPEN_MAX.
-        limit.rlim_cur = min(limit.rlim_max, rlim_t(OPEN_MAX))
+            // Darwin reports an unlimited hard limit but refuses a soft limit above OPEN_MAX.
+            limit.rlim_cur = min(limit.rlim_max, rlim_t(OPEN_MAX))
         #else
-        limit.rlim_cur = limit.rlim_max
+            limit.rlim_cur = limit.rlim_max
         #endif
         _ = setrlimit(resource, &limit)
         return current
     }
 
     #if canImport(Glibc)
-    private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
     #else
-    private static let resource = RLIMIT_NOFILE
+        private static let resource = RLIMIT_NOFILE
     #endif
 
     /// The limit assumed when `getrlimit` fails: the common default.

@@ -18,7 +18,7 @@ public struct AdminKey: Sendable, CustomStringConvertible {
     /// or more spaces before the key (RFC 9110 §11.1, §11.4).
     func authorizes(_ request: Request) -> Bool {
         guard let header = request.headers[.authorization], let space = header.firstIndex(of: " "),
-              header[..<space].lowercased() == "bearer"
+            header[..<space].lowercased() == "bearer"
         else { return false }
         return Self.constantTimeEqual(Array(header[space...].drop(while: { $0 == " " }).utf8), bytes)
     }

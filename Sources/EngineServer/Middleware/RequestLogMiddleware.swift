@@ -60,7 +60,7 @@ enum RequestID {
 
     static func accepting(_ header: String?) -> String? {
         guard let header, (1...128).contains(header.utf8.count),
-              header.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "\"") })
+            header.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != UInt8(ascii: "\"") })
         else { return nil }
         return header
     }

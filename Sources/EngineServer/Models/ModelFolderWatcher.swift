@@ -20,7 +20,8 @@ struct ModelFolderWatcher: Service {
                     do {
                         let loaded = try store.reload()
                         metrics.recordReload(succeeded: true)
-                        logger.info("models reloaded", metadata: ["models": "\(loaded.registry.engines.count)", "trigger": "folder change"])
+                        logger.info(
+                            "models reloaded", metadata: ["models": "\(loaded.registry.engines.count)", "trigger": "folder change"])
                     } catch {
                         refused = folder
                         metrics.recordReload(succeeded: false)

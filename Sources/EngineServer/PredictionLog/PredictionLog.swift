@@ -119,7 +119,9 @@ public final class PredictionLog: Service, Sendable {
                 waiting.subtract(batch.count, ordering: .relaxed)
                 metrics.recordPredictionLog("written", count: batch.count)
                 if attempt > 0 {
-                    logger.notice("prediction log batch written after retrying", metadata: ["records": "\(batch.count)", "attempts": "\(attempt + 1)"])
+                    logger.notice(
+                        "prediction log batch written after retrying",
+                        metadata: ["records": "\(batch.count)", "attempts": "\(attempt + 1)"])
                 }
                 return true
             } catch {

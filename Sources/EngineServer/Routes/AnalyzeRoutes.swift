@@ -39,8 +39,9 @@ struct AnalyzeRoutes: Sendable {
         let analysis = try models.current.registry.analyze(input, language: language, showTarget: presentation.showTarget)
         metrics.recordAnalysis(segment: analysis.segment, cluster: analysis.clusterPrediction.cluster)
         if let predictionLog, let user = input.userId {
-            predictionLog.record(PredictionRecord(
-                analysis, userId: user, language: language, route: "/v1/analyze", assignment: presentation.assignment, at: now))
+            predictionLog.record(
+                PredictionRecord(
+                    analysis, userId: user, language: language, route: "/v1/analyze", assignment: presentation.assignment, at: now))
         }
         return analysis
     }
@@ -55,7 +56,8 @@ struct AnalyzeRoutes: Sendable {
         if request.isCSV {
             return try await BatchCSV.score(body, registry: registry, language: language, maximumRows: limits.batchItems)
         }
-        let items = try body.withUnsafeReadableBytes(AnalysisInputReader.readArray)?.map { BatchItem(input: .success($0)) }
+        let items =
+            try body.withUnsafeReadableBytes(AnalysisInputReader.readArray)?.map { BatchItem(input: .success($0)) }
             ?? Self.decodeBatch(body)
         guard items.count <= limits.batchItems else {
             throw APIError(
@@ -65,9 +67,12 @@ struct AnalyzeRoutes: Sendable {
         var results: [Result<Analysis, AnalysisError>] = []
         results.reserveCapacity(items.count)
         for item in items {
-            results.append(item.input.flatMap { input in
-                Result { try registry.analyze(input, language: language) }.mapError { $0 as? AnalysisError ?? .invalidField(name: "input", problem: "\($0)") }
-            })
+            results.append(
+                item.input.flatMap { input in
+                    Result { try registry.analyze(input, language: language) }.mapError {
+                        $0 as? AnalysisError ?? .invalidField(name: "input", problem: "\($0)")
+                    }
+                })
         }
         metrics.recordAnalyses(results)
         return try BatchAnswer(results).response(from: request, context: context)

@@ -1,6 +1,6 @@
-import PlayerCSV
 import Hummingbird
 import MotivationEngine
+import PlayerCSV
 
 /// A `text/csv` batch: the `batch` command's input format in, its scored CSV out (every input
 /// column kept, the analysis columns appended, a row that cannot be scored carrying its reason
@@ -9,7 +9,8 @@ public enum BatchCSV {
     /// Scores the CSV in `body` and answers it as `text/csv`.
     /// - Throws: 400 `invalid_csv` for malformed CSV or a header without `score`; 413 past `maximumRows`.
     public static func score(_ body: ByteBuffer, registry: ModelRegistry, language: Language, maximumRows: Int) async throws -> Response {
-        let scored = try await scoredCSV(body, registry: registry, language: language, defaults: SegmentDefaults(), maximumRows: maximumRows)
+        let scored = try await scoredCSV(
+            body, registry: registry, language: language, defaults: SegmentDefaults(), maximumRows: maximumRows)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: scored.bytes))
     }
 
@@ -42,7 +43,8 @@ public enum BatchCSV {
         }
         guard let header else { throw APIError(.badRequest, code: "invalid_csv", message: "the CSV is empty: expected a header line") }
         guard rows.count <= maximumRows else {
-            throw APIError(.contentTooLarge, code: "too_many_items", message: "a batch holds at most \(maximumRows) players, got \(rows.count)")
+            throw APIError(
+                .contentTooLarge, code: "too_many_items", message: "a batch holds at most \(maximumRows) players, got \(rows.count)")
         }
         let scorer: BatchScorer
         do {

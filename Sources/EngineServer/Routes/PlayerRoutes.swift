@@ -40,8 +40,9 @@ struct PlayerRoutes: Sendable {
         let analysis = try engine.analyzeRecorded(
             history.analysisInput(policy: presentation.policy), language: language, showTarget: presentation.showTarget)
         metrics.recordAnalysis(segment: segment, cluster: analysis.clusterPrediction.cluster)
-        predictionLog?.record(PredictionRecord(
-            analysis, userId: text, language: language, route: Self.route, assignment: presentation.assignment, at: now))
+        predictionLog?.record(
+            PredictionRecord(
+                analysis, userId: text, language: language, route: Self.route, assignment: presentation.assignment, at: now))
         return PlayerMotivation(analysis: analysis, history: history)
     }
 

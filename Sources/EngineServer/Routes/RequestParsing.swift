@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import MotivationEngine
+import NIOCore
 
 /// Reading what a request carries, with errors that name the field.
 extension Request {

@@ -1,5 +1,5 @@
-import Statistics
 import Foundation
+import Statistics
 
 /// A segment's centile curves of score against age, by Cole & Green's LMS method: at every age
 /// the score follows a Box-Cox power `L` of a normal distribution with median `M(age)` and

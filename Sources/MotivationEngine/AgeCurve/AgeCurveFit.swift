@@ -73,7 +73,8 @@ struct AgeCurveFit {
         let step = 0.25
         let coarse = stride(from: powerRange.lowerBound, through: powerRange.upperBound + 1e-9, by: step).map { ($0, value($0).0) }
         guard let best = coarse.max(by: { $0.1 < $1.1 }), best.1 > -.infinity else {
-            return curve(power: 0) ?? AgeCurve(ages: grid, power: 0, median: grid.map { _ in 1 }, variation: grid.map { _ in 1 }, players: rows.count)
+            return curve(power: 0)
+                ?? AgeCurve(ages: grid, power: 0, median: grid.map { _ in 1 }, variation: grid.map { _ in 1 }, players: rows.count)
         }
         var low = max(powerRange.lowerBound, best.0 - step), high = min(powerRange.upperBound, best.0 + step)
         // Each step keeps one inner point and its likelihood, so it costs one new fit.
@@ -120,7 +121,15 @@ struct LocalWindow {
         // The `neighbours` nearest ages: widen from the insertion point towards the nearer side.
         var low = ages.partitioningIndex { $0 >= center }, high = low
         while high - low < neighbours {
-            if low == 0 { high += 1 } else if high == ages.count { low -= 1 } else if center - ages[low - 1] <= ages[high] - center { low -= 1 } else { high += 1 }
+            if low == 0 {
+                high += 1
+            } else if high == ages.count {
+                low -= 1
+            } else if center - ages[low - 1] <= ages[high] - center {
+                low -= 1
+            } else {
+                high += 1
+            }
         }
         let reach = max(center - ages[low], ages[high - 1] - center)
         let halfWidth = max(minimumHalfWidth, reach) * 1.0001
@@ -152,7 +161,8 @@ struct LocalWindow {
             t1 += weights[i] * offsets[i] * values[row]
         }
         let determinant = s0 * s2 - s1 * s1
-        let (intercept, slope) = determinant > 1e-12 * s0 * s2
+        let (intercept, slope) =
+            determinant > 1e-12 * s0 * s2
             ? ((s2 * t0 - s1 * t1) / determinant, (s0 * t1 - s1 * t0) / determinant) : (t0 / s0, 0)
         var squares = 0.0
         for (i, row) in range.enumerated() {

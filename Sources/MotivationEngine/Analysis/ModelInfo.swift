@@ -58,7 +58,8 @@ extension SegmentEngine {
     /// The model's summary.
     public var modelInfo: ModelInfo {
         ModelInfo(
-            format: model.format, levels: model.training.levels, id: model.id, segment: model.segment, trainedAt: model.trainedAt, engineVersion: model.engineVersion,
+            format: model.format, levels: model.training.levels, id: model.id, segment: model.segment, trainedAt: model.trainedAt,
+            engineVersion: model.engineVersion,
             rows: model.rows, cleaning: model.cleaning, features: model.features,
             droppedFeatures: model.droppedFeatures, fit: model.fit,
             clusters: model.clusters.map { cluster in

@@ -17,14 +17,14 @@ extension ExperimentPlan {
     public static func parseDate(_ text: String) -> Date? {
         var reader = DateReader(bytes: Array(text.utf8))
         guard let year = reader.digits(4), reader.consume("-"), let month = reader.digits(2), reader.consume("-"),
-              let day = reader.digits(2)
+            let day = reader.digits(2)
         else { return nil }
         var time = (hour: 0, minute: 0, second: 0)
         var fraction = 0.0
         var offsetSeconds = 0
         if reader.consume("T") {
             guard let hour = reader.digits(2), reader.consume(":"), let minute = reader.digits(2), reader.consume(":"),
-                  let second = reader.digits(2)
+                let second = reader.digits(2)
             else { return nil }
             time = (hour, minute, second)
             if reader.consume(".") {
@@ -34,7 +34,7 @@ extension ExperimentPlan {
             if !reader.consume("Z") {
                 let sign = reader.consume("+") ? 1 : reader.consume("-") ? -1 : 0
                 guard sign != 0, let hours = reader.digits(2), reader.consume(":"), let minutes = reader.digits(2),
-                      hours <= 23, minutes <= 59
+                    hours <= 23, minutes <= 59
                 else { return nil }
                 offsetSeconds = sign * (hours * 3_600 + minutes * 60)
             }
@@ -47,7 +47,7 @@ extension ExperimentPlan {
         guard let date = calendar.date(from: components) else { return nil }
         let back = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         guard back.year == year, back.month == month, back.day == day, back.hour == time.hour, back.minute == time.minute,
-              back.second == time.second
+            back.second == time.second
         else { return nil }
         return date.addingTimeInterval(fraction - Double(offsetSeconds))
     }

@@ -50,9 +50,10 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let date = parseDate(text) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "must be \(dateFormat), got \"\(text)\""))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "must be \(dateFormat), got \"\(text)\""))
             }
             return date
         }

@@ -109,7 +109,8 @@ extension MessageCatalog {
         }
         for key in object.keys.sorted() where TextKey(rawValue: key) == nil {
             throw MessageCatalogError.invalidText(
-                file: file, key: key, reason: "unknown text (expected one of " + TextKey.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                file: file, key: key,
+                reason: "unknown text (expected one of " + TextKey.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         return try TextKey.allCases.map { key in
             guard let entry = object[key.rawValue] else { throw MessageCatalogError.missingText(file: file, key: key.rawValue) }
@@ -126,7 +127,8 @@ extension MessageCatalog {
             if let unknown = template.placeholders.subtracting(key.placeholders).sorted().first {
                 throw MessageCatalogError.invalidText(
                     file: file, key: key.rawValue,
-                    reason: "unknown placeholder {\(unknown)} (expected " + key.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ") + ")")
+                    reason: "unknown placeholder {\(unknown)} (expected "
+                        + key.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ") + ")")
             }
             if let missing = key.placeholders.subtracting(template.placeholders).sorted().first {
                 throw MessageCatalogError.invalidText(file: file, key: key.rawValue, reason: "must use {\(missing)}")

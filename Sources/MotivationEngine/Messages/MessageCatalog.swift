@@ -45,8 +45,10 @@ public struct MessageCatalog: Sendable {
             let name: String
         }
 
-        init(templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [Int],
-             levels: [String: String], file: String, texts: [TextTemplate]?) {
+        init(
+            templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [Int],
+            levels: [String: String], file: String, texts: [TextTemplate]?
+        ) {
             self.templates = templates
             self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
             var templateIds = templates.map { _ in [String]() }
@@ -232,7 +234,6 @@ public struct MessageCatalog: Sendable {
         tables[language.catalogIndex].texts![TextKey.allCases.firstIndex(of: key)!].render(values)
     }
 }
-
 
 extension Language {
     /// Position in `allCases`, for array-indexed tables.

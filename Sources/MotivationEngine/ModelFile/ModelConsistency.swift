@@ -6,7 +6,8 @@ enum ModelConsistency {
         let k = model.mixture.components, d = model.mixture.dimensions
         let first: Feature = model.training.levels == .skill ? .ageGradedScore : .score
         guard model.features.first == first, Set(model.features).count == model.features.count else {
-            throw fail("\"features\" must start with \(first.rawValue) (levels: \(model.training.levels.rawValue)) and not repeat a feature")
+            throw fail(
+                "\"features\" must start with \(first.rawValue) (levels: \(model.training.levels.rawValue)) and not repeat a feature")
         }
         if model.features.contains(.ageGradedScore), model.ageCurve == nil {
             throw fail("the feature age_graded_score needs an \"age_curve\"")
@@ -51,7 +52,9 @@ enum ModelConsistency {
             throw fail("\"age_curve\" needs at least one age and one m and one s per age")
         }
         let step = n > 1 ? (curve.ages[n - 1] - curve.ages[0]) / Double(n - 1) : 0
-        let even = curve.ages.indices.allSatisfy { abs(curve.ages[$0] - (curve.ages[0] + step * Double($0))) <= 1e-6 * max(1, step) * Double(n) }
+        let even = curve.ages.indices.allSatisfy {
+            abs(curve.ages[$0] - (curve.ages[0] + step * Double($0))) <= 1e-6 * max(1, step) * Double(n)
+        }
         guard curve.ages.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 150 }), n == 1 || step > 0, even else {
             throw fail("\"age_curve.ages\" must be evenly spaced, increasing ages between 0 and 150")
         }

@@ -18,7 +18,9 @@ struct ReasonWording: Sendable {
 
     /// `the 75th percentile of the 231 players in DualFlow · Expert difficulty · 10 min`.
     func cohort(percentile: Double, population: Int, segment: String) -> String {
-        text(.reasonCohort, ["percentile": style.percentileOrdinal(percentile), "players": style.format(integer: population), "segment": segment])
+        text(
+            .reasonCohort,
+            ["percentile": style.percentileOrdinal(percentile), "players": style.format(integer: population), "segment": segment])
     }
 
     /// The text of a cohort reason read at an age, in two parts around the age in whole years:
@@ -35,7 +37,9 @@ struct ReasonWording: Sendable {
 
     /// ` (read at age 80, the oldest in this segment's data; your age is 88)`.
     func clamped(_ context: AgeContext, to end: AgeContext.Clamp) -> String {
-        text(end == .aboveOldest ? .reasonReadAtOldest : .reasonReadAtYoungest, ["read_at": String(context.readAt), "age": String(context.age)])
+        text(
+            end == .aboveOldest ? .reasonReadAtOldest : .reasonReadAtYoungest,
+            ["read_at": String(context.readAt), "age": String(context.age)])
     }
 
     /// `2% above your score: you are above every percentile of players aged about ` · `24` · ` in …`.
@@ -60,9 +64,11 @@ struct ReasonWording: Sendable {
 
     /// `, within reach: the 90th percentile of your last 9 games is 175,000`.
     func withinReach(percentile: Double, games: Int, reach: Double) -> String {
-        text(.reasonWithinReach, [
-            "percentile": style.percentileOrdinal(percentile), "last_games": lastGames(games), "score": style.formatScore(reach),
-        ])
+        text(
+            .reasonWithinReach,
+            [
+                "percentile": style.percentileOrdinal(percentile), "last_games": lastGames(games), "score": style.formatScore(reach),
+            ])
     }
 
     /// ` (the cohort target of 171,000 is beyond your best recent games, 150,000)`.

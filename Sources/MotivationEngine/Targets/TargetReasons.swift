@@ -33,7 +33,8 @@ struct TargetReasons: Sendable {
             let wording = wordings[language.catalogIndex]
             let segment = model.segment.name(in: language).full
             func reason(_ text: String, _ percentile: Double?) -> TargetReason {
-                TargetReason(source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
+                TargetReason(
+                    source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
             }
             let stepText = wording.personalStep(percent: step, population: population, segment: segment)
             var texts = Texts(
@@ -41,7 +42,8 @@ struct TargetReasons: Sendable {
                 personalStepEveryAge: reason(wording.everyAge(stepText), nil),
                 personalStepAged: wording.personalStepAged(percent: step, segment: segment))
             for percentile in percentiles {
-                texts.everyPlayer[percentile] = reason(wording.cohort(percentile: percentile, population: population, segment: segment), percentile)
+                texts.everyPlayer[percentile] = reason(
+                    wording.cohort(percentile: percentile, population: population, segment: segment), percentile)
                 texts.everyAge[percentile] = reason(wording.everyAge(texts.everyPlayer[percentile]!.text), percentile)
                 texts.aged[percentile] = wording.cohortAged(percentile: percentile, segment: segment)
             }

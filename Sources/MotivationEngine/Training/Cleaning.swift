@@ -147,8 +147,10 @@ extension CleaningRules {
             }
             let key = DuplicateKey(
                 userId: record.userId,
-                values: [record.score, record.age, record.startSpeed, record.durationMinutes,
-                         record.playedAt?.timeIntervalSince1970])
+                values: [
+                    record.score, record.age, record.startSpeed, record.durationMinutes,
+                    record.playedAt?.timeIntervalSince1970,
+                ])
             guard seen.insert(key).inserted else {
                 report.dropped[.duplicate, default: 0] += 1
                 continue

@@ -57,7 +57,8 @@ enum GameChecks {
         }
         if stability.players > 0 { stability.shareInPlayerLevel = inPlayerLevel / Double(stability.players) }
         if stability.pairs > 0 { stability.consecutiveSameLevel = Double(samePairs) / Double(stability.pairs) }
-        let reachability = players.timed
+        let reachability =
+            players.timed
             ? ValidationReport.Reachability(
                 window: window, overall: overall,
                 byLevel: model.clusters.map { .init(cluster: $0.cluster, label: $0.label, count: byLevel[$0.cluster]) })

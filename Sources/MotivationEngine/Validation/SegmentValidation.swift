@@ -61,7 +61,8 @@ public struct SegmentValidation: Sendable {
 
         // The checks per player: one row each (the median game for the `all` aggregation).
         let players = ValidationPlayers(clean, aggregation: model.training.aggregation)
-        let playerLevels = model.training.aggregation == .all
+        let playerLevels =
+            model.training.aggregation == .all
             ? try model.mixture.predict(Matrix(players.rows.map { model.scaler.scale(model.levelRow($0)) })) : labels
         let (levelStability, reachability) = GameChecks.run(
             SegmentEngine(model: model), players: players, playerLevels: playerLevels, window: reachWindow)

@@ -1,6 +1,6 @@
 import Foundation
-import MotivationEngine
 import Logging
+import MotivationEngine
 import PostgresNIO
 import SQLKit
 

@@ -27,8 +27,9 @@ extension PlayerQueries {
     /// by user and then time.
     public func completedWorkouts(playedFrom start: Double, to end: Double) async throws -> [CompletedWorkout] {
         let playedAt = SQLDialectPieces.playedAtSeconds(backend)
-        let rows = try await run(completedWorkouts(
-            where: " AND \(unsafeRaw: playedAt) >= \(bind: start) AND \(unsafeRaw: playedAt) <= \(bind: end)"))
+        let rows = try await run(
+            completedWorkouts(
+                where: " AND \(unsafeRaw: playedAt) >= \(bind: start) AND \(unsafeRaw: playedAt) <= \(bind: end)"))
         return try rows.map { row in
             let (segment, record) = try Self.trainingRecord(row)
             return CompletedWorkout(

@@ -1,7 +1,7 @@
-import PlayerCSV
 import ArgumentParser
 import Foundation
 import MotivationEngine
+import PlayerCSV
 
 /// `sphery-engine batch`: scores a player CSV into an output CSV, streaming.
 struct BatchCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
-import DemoData
 import ArgumentParser
+import DemoData
 import Foundation
 import PlayerStore
 

@@ -27,7 +27,8 @@ struct DemoSetup {
                 replace: false)
             try FileManager.default.moveItem(at: partial, to: databaseFile)
         }
-        let hasModels = (try? FileManager.default.contentsOfDirectory(atPath: modelsDirectory.path))?
+        let hasModels =
+            (try? FileManager.default.contentsOfDirectory(atPath: modelsDirectory.path))?
             .contains { $0.hasSuffix(".json") } ?? false
         if !hasModels {
             StandardError.print("serve --demo: training the demo models (once)")

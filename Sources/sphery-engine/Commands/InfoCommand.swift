@@ -41,7 +41,8 @@ struct InfoCommand: AsyncParsableCommand {
         ]
         for cluster in info.clusters {
             let summary = cluster.summary
-            let range = "\(NumberStyle.english.percentileOrdinal(summary.targets.lower)) → "
+            let range =
+                "\(NumberStyle.english.percentileOrdinal(summary.targets.lower)) → "
                 + "\(NumberStyle.english.percentileOrdinal(summary.targets.upper)): "
                 + cluster.targetScores.map(ScoreText.score).joined(separator: " → ")
             lines.append(

@@ -98,7 +98,8 @@ struct MixtureCommand: AsyncParsableCommand {
     }
 
     private static func report(_ iteration: IterationReport) {
-        let line = "restart \(iteration.restart) iteration \(iteration.iteration): "
+        let line =
+            "restart \(iteration.restart) iteration \(iteration.iteration): "
             + "lower bound \(iteration.lowerBound), change \(iteration.change)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }

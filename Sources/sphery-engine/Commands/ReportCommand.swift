@@ -1,5 +1,5 @@
-import ExperimentReport
 import ArgumentParser
+import ExperimentReport
 import Foundation
 import MotivationEngine
 import PlayerStore

@@ -37,10 +37,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port [SPHERY_PORT, default: 8080].")
     var port: Int?
 
-    @Option(name: .customLong("admin-key-file"), help: "File holding the admin key for POST /v1/models/reload [SPHERY_ADMIN_KEY_FILE, or the key itself in SPHERY_ADMIN_KEY].")
+    @Option(
+        name: .customLong("admin-key-file"),
+        help: "File holding the admin key for POST /v1/models/reload [SPHERY_ADMIN_KEY_FILE, or the key itself in SPHERY_ADMIN_KEY].")
     var adminKeyFile: String?
 
-    @Option(name: .customLong("reload-interval"), help: "Seconds between checks of the models folder for new files; 0 turns it off [SPHERY_RELOAD_INTERVAL, default: 0].")
+    @Option(
+        name: .customLong("reload-interval"),
+        help: "Seconds between checks of the models folder for new files; 0 turns it off [SPHERY_RELOAD_INTERVAL, default: 0].")
     var reloadInterval: Double?
 
     @Option(name: .customLong("db-connections"), help: "Pooled database connections per core.")
@@ -49,7 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("db-timeout"), help: "Seconds to wait for a database connection before answering 503.")
     var dbTimeout: Double = 5
 
-    @Option(name: .customLong("db-statement-timeout"), help: "Seconds a database query may take before it is cut off and answered 503 (PostgreSQL's statement_timeout).")
+    @Option(
+        name: .customLong("db-statement-timeout"),
+        help: "Seconds a database query may take before it is cut off and answered 503 (PostgreSQL's statement_timeout).")
     var dbStatementTimeout: Double = 30
 
     @Option(name: .customLong("max-batch"), help: "Most players in one batch request.")
@@ -58,22 +64,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-prediction-log"), help: "Do not record shown targets in the database's prediction log.")
     var noPredictionLog = false
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical [SPHERY_LOG_LEVEL, default: info].")
+    @Option(
+        name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical [SPHERY_LOG_LEVEL, default: info].")
     var logLevel: String?
 
     @Option(help: "Retention experiments, a JSON file [SPHERY_EXPERIMENTS; with --demo, default: the demo's experiments.json].")
     var experiments: String?
 
-    @Option(name: .customLong("request-timeout"), help: "Seconds a request may take to arrive, from its first byte to the end of its body; then 408 and the connection closes [SPHERY_REQUEST_TIMEOUT, default: 30].")
+    @Option(
+        name: .customLong("request-timeout"),
+        help:
+            "Seconds a request may take to arrive, from its first byte to the end of its body; then 408 and the connection closes [SPHERY_REQUEST_TIMEOUT, default: 30]."
+    )
     var requestTimeout: Double?
 
-    @Option(name: .customLong("idle-timeout"), help: "Seconds a keep-alive connection may stay idle before it is closed [SPHERY_IDLE_TIMEOUT, default: 75].")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a keep-alive connection may stay idle before it is closed [SPHERY_IDLE_TIMEOUT, default: 75].")
     var idleTimeout: Double?
 
-    @Option(name: .customLong("max-connections"), help: "Most connections served at once; more wait until one closes. Lowered to what the open-file limit allows [SPHERY_MAX_CONNECTIONS, default: 4096].")
+    @Option(
+        name: .customLong("max-connections"),
+        help:
+            "Most connections served at once; more wait until one closes. Lowered to what the open-file limit allows [SPHERY_MAX_CONNECTIONS, default: 4096]."
+    )
     var maxConnections: Int?
 
-    @Option(name: .customLong("shutdown-grace"), help: "Seconds a graceful shutdown may take before what still runs is cancelled [SPHERY_SHUTDOWN_GRACE, default: 10].")
+    @Option(
+        name: .customLong("shutdown-grace"),
+        help: "Seconds a graceful shutdown may take before what still runs is cancelled [SPHERY_SHUTDOWN_GRACE, default: 10].")
     var shutdownGrace: Double?
 
     @OptionGroup var targets: PersonalTargetOptions
@@ -130,7 +149,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0…65535, got \(configuration.port)") }
         configuration.database = try (db ?? environment["SPHERY_DB_URL"]).map(DatabaseLocation.init)
         configuration.adminKey = try adminKey(environment)
-        let interval = try reloadInterval ?? environment["SPHERY_RELOAD_INTERVAL"].map { Double(try Self.number($0, "SPHERY_RELOAD_INTERVAL")) } ?? 0
+        let interval =
+            try reloadInterval ?? environment["SPHERY_RELOAD_INTERVAL"].map { Double(try Self.number($0, "SPHERY_RELOAD_INTERVAL")) } ?? 0
         guard interval >= 0, interval.isFinite else { throw ValidationError("--reload-interval must be 0 or more seconds") }
         configuration.reloadInterval = interval > 0 ? .milliseconds(Int64(interval * 1000)) : nil
         guard dbConnections >= 1 else { throw ValidationError("--db-connections must be at least 1") }
@@ -154,12 +174,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The timeouts, the connection limit and the shutdown grace period.
     private func connectionSettings(_ environment: [String: String], into configuration: inout ServerConfiguration) throws {
-        configuration.requestTimeout = try Self.seconds(
-            requestTimeout, "--request-timeout", "SPHERY_REQUEST_TIMEOUT", environment) ?? configuration.requestTimeout
-        configuration.idleTimeout = try Self.seconds(
-            idleTimeout, "--idle-timeout", "SPHERY_IDLE_TIMEOUT", environment) ?? configuration.idleTimeout
-        configuration.shutdownGracePeriod = try Self.seconds(
-            shutdownGrace, "--shutdown-grace", "SPHERY_SHUTDOWN_GRACE", environment) ?? configuration.shutdownGracePeriod
+        configuration.requestTimeout =
+            try Self.seconds(
+                requestTimeout, "--request-timeout", "SPHERY_REQUEST_TIMEOUT", environment) ?? configuration.requestTimeout
+        configuration.idleTimeout =
+            try Self.seconds(
+                idleTimeout, "--idle-timeout", "SPHERY_IDLE_TIMEOUT", environment) ?? configuration.idleTimeout
+        configuration.shutdownGracePeriod =
+            try Self.seconds(
+                shutdownGrace, "--shutdown-grace", "SPHERY_SHUTDOWN_GRACE", environment) ?? configuration.shutdownGracePeriod
         let connections = try maxConnections ?? environment["SPHERY_MAX_CONNECTIONS"].map { try Self.number($0, "SPHERY_MAX_CONNECTIONS") }
         if let connections {
             guard (1...1_000_000).contains(connections) else {
@@ -174,10 +197,12 @@ struct ServeCommand: AsyncParsableCommand {
     private static func seconds(
         _ option: Double?, _ flag: String, _ variable: String, _ environment: [String: String]
     ) throws -> Duration? {
-        let value = try option ?? environment[variable].map { text in
-            guard let seconds = Double(text) else { throw ValidationError("\(variable) must be a number of seconds, got '\(text)'") }
-            return seconds
-        }
+        let value =
+            try option
+            ?? environment[variable].map { text in
+                guard let seconds = Double(text) else { throw ValidationError("\(variable) must be a number of seconds, got '\(text)'") }
+                return seconds
+            }
         guard let seconds = value else { return nil }
         guard seconds >= 0.1, seconds <= 3600 else {
             throw ValidationError("\(flag) (\(variable)) must be 0.1 to 3600 seconds, got \(seconds)")

@@ -1,5 +1,5 @@
-import DemoData
 import ArgumentParser
+import DemoData
 import Foundation
 import MotivationEngine
 import PlayerStore
@@ -39,7 +39,8 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("arm-effect"),
-        help: ArgumentHelp("An arm's effect on the chance of returning within 7 days, e.g. personal=0.05 (repeatable).", valueName: "name=delta"))
+        help: ArgumentHelp(
+            "An arm's effect on the chance of returning within 7 days, e.g. personal=0.05 (repeatable).", valueName: "name=delta"))
     var armEffects: [String] = []
 
     @Option(name: .customLong("reachable-effect"), parsing: .unconditional, help: "Effect of a shown target within the player's reach.")

@@ -7,7 +7,8 @@ import MotivationEngine
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check the models against their training data: likelihood, stability, order, fairness across ages, reachable targets, centiles.",
+        abstract:
+            "Check the models against their training data: likelihood, stability, order, fairness across ages, reachable targets, centiles.",
         discussion: """
             Every model whose segment has workouts in --csv or --db is checked. The hold-out check \
             refits on the other players and reports the mean log-likelihood (standard units) of fitted and \
@@ -118,7 +119,8 @@ struct ValidateCommand: AsyncParsableCommand {
                     + (graded ? ScoreText.padded(gradedText ?? "–", 30) : "")
                     + (cluster.ageMean.map { fixed($0, 1) } ?? "–"))
         }
-        let byWhat = report.orderedBy == .ageGradedScore
+        let byWhat =
+            report.orderedBy == .ageGradedScore
             ? "age-graded score (skill levels; their raw scores overlap across ages by design)" : "score"
         lines.append(
             report.ordered

@@ -1,6 +1,6 @@
-import PlayerCSV
 import Foundation
 import MotivationEngine
+import PlayerCSV
 
 /// A file that cannot be read or written, with its path and, for bad content, the line.
 struct FileError: Error, CustomStringConvertible {

@@ -1,6 +1,6 @@
-import PlayerCSV
 import GaussianMixture
 import MotivationEngine
+import PlayerCSV
 
 /// Reads chosen numeric columns of a CSV file with a header row into a `Matrix`.
 enum NumericCSV {

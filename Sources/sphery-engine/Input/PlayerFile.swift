@@ -1,5 +1,5 @@
-import PlayerCSV
 import MotivationEngine
+import PlayerCSV
 
 /// A player CSV file read whole into per-segment workout lists (for training and validation).
 enum PlayerFile {

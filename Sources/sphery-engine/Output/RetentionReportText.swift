@@ -127,7 +127,8 @@ enum RetentionReportText {
     }
 
     private static func sample(_ power: RetentionReport.Power) -> String {
-        let baseline = power.baselineObserved
+        let baseline =
+            power.baselineObserved
             ? "control's observed 7-day return of \(percent(power.baseline, digits: 1))"
             : "an assumed 7-day return of 50% (control has no complete window yet)"
         return "  \(count(power.requiredPerArm)) players per arm with a complete 7-day window detect a difference of "

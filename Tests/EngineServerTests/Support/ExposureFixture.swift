@@ -32,8 +32,9 @@ enum ExposureFixture {
                     gameMode: "DualFlow", difficulty: -1, durationMinutes: 10, score: 100_000, userId: id,
                     targetPolicy: presentation.policy)
                 let analysis = try registry.analyze(input, showTarget: presentation.showTarget)
-                records.append(PredictionRecord(
-                    analysis, userId: id, language: .en, route: "/test", assignment: presentation.assignment, at: shownAt))
+                records.append(
+                    PredictionRecord(
+                        analysis, userId: id, language: .en, route: "/test", assignment: presentation.assignment, at: shownAt))
             }
             try await PredictionRecord.insert(records, on: db)
         }

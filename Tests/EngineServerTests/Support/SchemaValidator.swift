@@ -188,7 +188,9 @@ struct SchemaValidator: Sendable {
             if matching != 1 {
                 let reasons = mismatches.enumerated().map { "\($0.offset): \($0.element.map(\.description) ?? "matches")" }
                 return SchemaMismatch(
-                    path: path, problem: "matches \(matching) of the \(branches.count) oneOf schemas, not exactly one (\(reasons.joined(separator: "; ")))")
+                    path: path,
+                    problem:
+                        "matches \(matching) of the \(branches.count) oneOf schemas, not exactly one (\(reasons.joined(separator: "; ")))")
             }
         }
         return nil

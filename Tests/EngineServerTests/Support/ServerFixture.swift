@@ -1,5 +1,5 @@
-import DemoData
 import DatabaseTestSupport
+import DemoData
 import EngineDashboard
 import EngineServer
 import Foundation

@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// Experiment arms: stable, balanced, independent between experiments; the configuration file.
@@ -82,13 +83,17 @@ struct ExperimentTests {
             }
         }
         let arms = #"[{"name": "control", "share": 0.5}, {"name": "cohort", "share": 0.4, "policy": "cohort"}]"#
-        #expect(problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": \#(arms)}]}"#)
-            == "a.arms: the shares must add up to 1, they add up to 0.9")
-        #expect(problem(#"{"experiments": [{"name": "a", "start": "soon", "arms": []}]}"#)?
-            .hasPrefix("experiments[0].start: must be a date") == true)
-        #expect(problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": [{"name": "x", "share": 1, "policy": "hard"}]}]}"#)?
-            .hasPrefix("experiments[0].arms[0].policy") == true)
-        #expect(problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": [{"name": "x", "share": -1}]}]}"#)
-            == "a.arms.x.share: must be a positive number, got -1.0")
+        #expect(
+            problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": \#(arms)}]}"#)
+                == "a.arms: the shares must add up to 1, they add up to 0.9")
+        #expect(
+            problem(#"{"experiments": [{"name": "a", "start": "soon", "arms": []}]}"#)?
+                .hasPrefix("experiments[0].start: must be a date") == true)
+        #expect(
+            problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": [{"name": "x", "share": 1, "policy": "hard"}]}]}"#)?
+                .hasPrefix("experiments[0].arms[0].policy") == true)
+        #expect(
+            problem(#"{"experiments": [{"name": "a", "start": "2026-12-01", "arms": [{"name": "x", "share": -1}]}]}"#)
+                == "a.arms.x.share: must be a positive number, got -1.0")
     }
 }

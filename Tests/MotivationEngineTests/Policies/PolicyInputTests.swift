@@ -1,7 +1,8 @@
-import TestSupport
 import EngineAPI
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// `recent_scores` and `target_policy` in the analysis input.
@@ -23,7 +24,8 @@ struct PolicyInputTests {
 
     @Test("a request that carries its recent scores gets a personal target without a database")
     func carriesScores() throws {
-        let input = try decode(#"{"score": 48000, "target_policy": "personal", "recent_scores": [40000, 50000, 45000, 55000], "user_id": 7}"#)
+        let input = try decode(
+            #"{"score": 48000, "target_policy": "personal", "recent_scores": [40000, 50000, 45000, 55000], "user_id": 7}"#)
         #expect(input.recentScores == [40_000, 50_000, 45_000, 55_000])
         #expect(input.targetPolicy == .personal)
         let analysis = try Fixtures.roundEngine.analyze(input)
@@ -41,15 +43,20 @@ struct PolicyInputTests {
 
     @Test("bad policies and scores are named")
     func errors() {
-        #expect(problem(#"{"score": 1, "target_policy": "hard"}"#)
-            == .invalidField(name: "target_policy", problem: #"must be one of cohort, personal, blended, got "hard""#))
+        #expect(
+            problem(#"{"score": 1, "target_policy": "hard"}"#)
+                == .invalidField(name: "target_policy", problem: #"must be one of cohort, personal, blended, got "hard""#))
         #expect(problem(#"{"score": 1, "target_policy": 3}"#) == .invalidField(name: "target_policy", problem: "must be a string"))
-        #expect(problem(#"{"score": 1, "recent_scores": 5}"#) == .invalidField(name: "recent_scores", problem: "must be an array of numbers"))
-        #expect(problem(#"{"score": 1, "recent_scores": [1, "2"]}"#) == .invalidField(name: "recent_scores[1]", problem: "must be a number"))
-        #expect(problem(#"{"score": 1, "recent_scores": [1, -2]}"#)
-            == .invalidField(name: "recent_scores[1]", problem: "must be a finite number between 0 and 1000000000, got -2"))
+        #expect(
+            problem(#"{"score": 1, "recent_scores": 5}"#) == .invalidField(name: "recent_scores", problem: "must be an array of numbers"))
+        #expect(
+            problem(#"{"score": 1, "recent_scores": [1, "2"]}"#) == .invalidField(name: "recent_scores[1]", problem: "must be a number"))
+        #expect(
+            problem(#"{"score": 1, "recent_scores": [1, -2]}"#)
+                == .invalidField(name: "recent_scores[1]", problem: "must be a finite number between 0 and 1000000000, got -2"))
         let many = "[" + [String](repeating: "1", count: 1001).joined(separator: ",") + "]"
-        #expect(problem(#"{"score": 1, "recent_scores": \#(many)}"#)
-            == .invalidField(name: "recent_scores", problem: "at most 1000 scores, got 1001"))
+        #expect(
+            problem(#"{"score": 1, "recent_scores": \#(many)}"#)
+                == .invalidField(name: "recent_scores", problem: "at most 1000 scores, got 1001"))
     }
 }

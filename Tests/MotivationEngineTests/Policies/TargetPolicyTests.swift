@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import MotivationEngine
 
 /// The `personal` and `blended` policies on the round model (the p-th percentile is 1000·p).
@@ -24,9 +25,11 @@ struct TargetPolicyTests {
         #expect(m.status == .personalTarget)
         #expect(m.nextTargetPercentile == nil)
         #expect(m.targetPolicy == .personal)
-        #expect(m.targetReason == TargetReason(
-            source: .personal, percentile: 60, population: nil, windowSize: 5,
-            text: "your 60th percentile over your last 5 games"))
+        #expect(
+            m.targetReason
+                == TargetReason(
+                    source: .personal, percentile: 60, population: nil, windowSize: 5,
+                    text: "your 60th percentile over your last 5 games"))
         #expect(m.templateId.hasPrefix("personal_target#"))
         #expect(m.message.contains("48,800"))
     }
@@ -55,7 +58,9 @@ struct TargetPolicyTests {
         #expect(m.nextTarget == 42_400)
         #expect(m.status == .personalLevelReached)
         #expect(m.pointsToNextTarget == 0)
-        #expect(m.targetReason.text == "your 60th percentile over your last 5 games; today's 80,000 is above it, so the target is to hold that level")
+        #expect(
+            m.targetReason.text
+                == "your 60th percentile over your last 5 games; today's 80,000 is above it, so the target is to hold that level")
         #expect(!m.message.contains("-"))
     }
 
@@ -90,7 +95,9 @@ struct TargetPolicyTests {
         #expect(m.nextTarget == 40_400)
         #expect(m.status == .personalTarget)
         #expect(m.targetReason.source == .personal)
-        #expect(m.targetReason.text == "your 60th percentile over your last 5 games (the cohort target of 45,000 is beyond your best recent games, 41,600)")
+        #expect(
+            m.targetReason.text
+                == "your 60th percentile over your last 5 games (the cohort target of 45,000 is beyond your best recent games, 41,600)")
         let cohort = message(40_000, cluster: 2, .cohort, earlier: [38_000, 40_000, 42_000, 41_000])
         #expect(cohort.nextTarget == 45_000)
     }
@@ -130,18 +137,27 @@ struct TargetPolicyTests {
             ).targetReason.text
         }
         let population = Fixtures.roundModel.rows.players
-        #expect(reason(.de, 40_000, .cohort, [])
-            == "das 45. Perzentil der \(population) Spielenden in DualFlow · Schwierigkeit Expert · 10 Min., jeden Alters (kein Alter angegeben)")
-        #expect(reason(.fr, 40_000, .cohort, [])
-            == "le 45e centile des \(population) joueurs en DualFlow · difficulté Expert · 10 min, de tous âges (âge non indiqué)")
-        #expect(reason(.de, 80_000, .personal, [40_000, 41_000, 42_000, 43_000])
-            == "das 60. Perzentil deiner letzten 5 Spiele; deine 80’000 von heute liegen darüber, also gilt es, dieses Niveau zu halten")
-        #expect(reason(.fr, 40_000, cluster: 2, .blended, [38_000, 40_000, 42_000, 41_000])
-            == "ton 60e centile sur tes 5 dernières parties (l’objectif du groupe, 45\u{202F}000, dépasse tes meilleures parties récentes, 41\u{202F}600)")
-        #expect(reason(.de, 40_000, .blended, [45_000, 52_000, 48_000, 51_000]).hasSuffix(
-            ", in Reichweite: das 90. Perzentil deiner letzten 5 Spiele liegt bei 51’600"))
-        #expect(reason(.fr, 40_000, .personal, [41_000]).hasSuffix(
-            "\u{202F}; un objectif personnel demande 3 de tes parties en 28 jours, tu en as 2 pour l’instant"))
+        #expect(
+            reason(.de, 40_000, .cohort, [])
+                == "das 45. Perzentil der \(population) Spielenden in DualFlow · Schwierigkeit Expert · 10 Min., jeden Alters (kein Alter angegeben)"
+        )
+        #expect(
+            reason(.fr, 40_000, .cohort, [])
+                == "le 45e centile des \(population) joueurs en DualFlow · difficulté Expert · 10 min, de tous âges (âge non indiqué)")
+        #expect(
+            reason(.de, 80_000, .personal, [40_000, 41_000, 42_000, 43_000])
+                == "das 60. Perzentil deiner letzten 5 Spiele; deine 80’000 von heute liegen darüber, also gilt es, dieses Niveau zu halten"
+        )
+        #expect(
+            reason(.fr, 40_000, cluster: 2, .blended, [38_000, 40_000, 42_000, 41_000])
+                == "ton 60e centile sur tes 5 dernières parties (l’objectif du groupe, 45\u{202F}000, dépasse tes meilleures parties récentes, 41\u{202F}600)"
+        )
+        #expect(
+            reason(.de, 40_000, .blended, [45_000, 52_000, 48_000, 51_000]).hasSuffix(
+                ", in Reichweite: das 90. Perzentil deiner letzten 5 Spiele liegt bei 51’600"))
+        #expect(
+            reason(.fr, 40_000, .personal, [41_000]).hasSuffix(
+                "\u{202F}; un objectif personnel demande 3 de tes parties en 28 jours, tu en as 2 pour l’instant"))
         // No English left, no denied word, in any policy and status.
         for language in [Language.de, .fr] {
             for policy in TargetPolicyKind.allCases {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MotivationEngine
 
 /// One held-back player as the engine scored them at their median game.
@@ -88,10 +89,11 @@ enum LevelMetrics {
                 startSpeed: game.startSpeed, userId: player.id, targetPolicy: .cohort)
             do {
                 let analysis = try engine.analyze(input)
-                scored.append(ScoredTruthPlayer(
-                    skill: player.skill, age: game.age, score: game.score,
-                    ownP90: percentile(90, of: player.scores), level: analysis.clusterPrediction.cluster,
-                    nextTarget: analysis.motivationalMessage.nextTarget))
+                scored.append(
+                    ScoredTruthPlayer(
+                        skill: player.skill, age: game.age, score: game.score,
+                        ownP90: percentile(90, of: player.scores), level: analysis.clusterPrediction.cluster,
+                        nextTarget: analysis.motivationalMessage.nextTarget))
             } catch {
                 failures.append("\(player.id): \(error)")
             }

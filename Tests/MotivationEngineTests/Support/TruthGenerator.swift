@@ -1,5 +1,6 @@
-import TestSupport
 import Foundation
+import TestSupport
+
 @testable import MotivationEngine
 
 /// Players whose truth is known, for the honest-levels tests (issue 18): a latent skill
@@ -104,12 +105,14 @@ struct TruthGenerator {
             let gameSpeed = clampSpeed(change < 0.1 ? speed - 0.5 : change < 0.2 ? speed + 0.5 : speed)
             let noise = random.normal()
             let gameAge = hundredths(age + Double(day) / 365.25)
-            let score = (baseScore * ageFactor(gameAge) * exp(skillEffect * skill) * (gameSpeed / 5).squareRoot()
+            let score =
+                (baseScore * ageFactor(gameAge) * exp(skillEffect * skill) * (gameSpeed / 5).squareRoot()
                 * exp(gameNoise * noise) + 0.5).rounded(.down)
-            games.append(PlayerRecord(
-                userId: id, score: score, age: gameAge, startSpeed: gameSpeed,
-                durationMinutes: Double(segment.durationMinutes),
-                playedAt: firstDay.addingTimeInterval(Double(day) * 86_400)))
+            games.append(
+                PlayerRecord(
+                    userId: id, score: score, age: gameAge, startSpeed: gameSpeed,
+                    durationMinutes: Double(segment.durationMinutes),
+                    playedAt: firstDay.addingTimeInterval(Double(day) * 86_400)))
         }
         return TruthPlayer(id: id, skill: skill, age: hundredths(age), speed: speed, games: games)
     }

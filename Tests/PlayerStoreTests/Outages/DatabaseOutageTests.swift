@@ -32,7 +32,9 @@ struct DatabaseOutageTests {
         }
     }
 
-    @Test("a query on a connection the server closed is answered 'unreachable' within a second, and the connection is dropped", arguments: postgres)
+    @Test(
+        "a query on a connection the server closed is answered 'unreachable' within a second, and the connection is dropped",
+        arguments: postgres)
     func queryOnClosedConnection(backend: Backend) async throws {
         try await TestDatabases.with(backend) { database in
             let pool = try DatabasePool(try database.location, connectionsPerLoop: 1)
