@@ -17,8 +17,10 @@ struct LatestWorkoutsQuery: PostgresPreparedStatement {
 
     /// The statement's text on PostgreSQL.
     static let sql = text(.postgresql)
-    /// The query's text on SQLite, made once.
-    static let sqliteText = text(.sqlite)
+    /// The query on SQLite, parsed once.
+    static let sqlite = NumberedQuery(text(.sqlite))
+    /// The query on PostgreSQL through SQLKit (a connection without prepared statements), parsed once.
+    static let postgresql = NumberedQuery(sql)
 
     let user: Int
     let gameMode: String

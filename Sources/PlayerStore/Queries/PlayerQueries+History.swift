@@ -32,8 +32,8 @@ extension PlayerQueries {
             let rows = try await postgres.execute(query, logger: Self.statementLogger)
             for try await row in rows { recent.append(LatestWorkout(row)) }
         } else {
-            let text = backend == .postgresql ? LatestWorkoutsQuery.sql : LatestWorkoutsQuery.sqliteText
-            recent = try await run(SQLDialectPieces.portable(text, binds: query.binds)).map(LatestWorkout.init)
+            let portable = backend == .postgresql ? LatestWorkoutsQuery.postgresql : LatestWorkoutsQuery.sqlite
+            recent = try await run(portable.query(binds: query.binds)).map(LatestWorkout.init)
         }
         guard let latest = recent.first else {
             let users = try await run(#"SELECT id FROM "Users" WHERE id = \#(bind: user)"#)

@@ -36,25 +36,4 @@ enum SQLDialectPieces {
         let only = user.map { #" WHERE "userId" = \#($0)"# } ?? ""
         return #"LEFT JOIN (SELECT "userId", MIN(dob) AS dob FROM "HealthData"\#(only) GROUP BY "userId") h ON h."userId" = w."userId""#
     }
-
-    /// A query written with PostgreSQL's numbered placeholders (`$1`, `$2`, …; a number may
-    /// repeat), run through SQLKit on either backend: each placeholder becomes a bind of
-    /// `binds[n - 1]`, in the backend's own syntax. So one text serves a prepared PostgreSQL
-    /// statement and the portable query.
-    static func portable(_ text: String, binds: [any Encodable & Sendable]) -> SQLQueryString {
-        var query = SQLQueryString("")
-        var rest = Substring(text)
-        while let dollar = rest.firstIndex(of: "$") {
-            let digits = rest[rest.index(after: dollar)...].prefix(while: \.isNumber)
-            query.appendLiteral(String(rest[..<dollar]))
-            if let number = Int(digits), binds.indices.contains(number - 1) {
-                query.appendInterpolation(bind: binds[number - 1])
-            } else {
-                query.appendLiteral("$" + digits)
-            }
-            rest = rest[digits.endIndex...]
-        }
-        query.appendLiteral(String(rest))
-        return query
-    }
 }
