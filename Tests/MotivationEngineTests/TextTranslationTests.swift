@@ -31,8 +31,17 @@ struct TextTranslationTests {
     /// English words of the reasons that are no German or French word.
     static let englishWords = [
         "players", "percentile of", "aged about", "every age", "no age given", "read at", "oldest", "youngest", "your",
-        "above", "games", "a personal target", "so far", "within reach", "beyond", "today", "hold that level",
+        "above", "games", "a personal target", "so far", "within reach", "beyond", "today", "hold that level", "difficulty",
     ]
+
+    @Test("segment names come from the texts: Expert difficulty named as a difficulty in every language")
+    func segmentNames() {
+        let expert = SegmentKey(gameMode: "DualFlow", difficulty: -1, durationMinutes: 10)
+        let two = SegmentKey(gameMode: "SphereRun", difficulty: 2, durationMinutes: 5)
+        #expect(expert.name(in: .en).full == "DualFlow · Expert difficulty · 10 min")
+        #expect(expert.name(in: .de).full == "DualFlow · Schwierigkeit Expert · 10 Min.")
+        #expect(two.name(in: .fr) == SegmentName(difficulty: "difficulté 2", full: "SphereRun · difficulté 2 · 5 min"))
+    }
 
     @Test("English reads as it always did")
     func english() {

@@ -25,7 +25,7 @@ public final class SegmentEngine: Sendable {
         self.catalog = catalog
         personalSettings = personal
         reference = ModelReference(id: model.id, trainedAt: ISO8601DateFormatter().string(from: model.trainedAt))
-        segmentNames = Language.allCases.map { model.segment.name(in: $0).full }
+        segmentNames = Language.allCases.map { model.segment.name(in: $0, catalog: catalog).full }
         reasons = TargetReasons(model, personal: personal, catalog: catalog)
         steps = model.clusters.indices.map(model.targetPolicy.ladder.steps(forCluster:))
     }

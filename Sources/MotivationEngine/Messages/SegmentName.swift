@@ -10,22 +10,15 @@ public struct SegmentName: Sendable, Equatable {
 }
 
 extension SegmentKey {
-    /// The segment's name in `language`.
-    public func name(in language: Language) -> SegmentName {
-        let expert = difficulty == -1
-        let difficultyText: String
-        let minutes: String
-        switch language {
-        case .en:
-            difficultyText = expert ? "Expert difficulty" : "difficulty \(difficulty)"
-            minutes = "\(durationMinutes) min"
-        case .de:
-            difficultyText = expert ? "Schwierigkeit Expert" : "Schwierigkeit \(difficulty)"
-            minutes = "\(durationMinutes) Min."
-        case .fr:
-            difficultyText = expert ? "difficulté Expert" : "difficulté \(difficulty)"
-            minutes = "\(durationMinutes) min"
-        }
-        return SegmentName(difficulty: difficultyText, full: "\(gameMode) · \(difficultyText) · \(minutes)")
+    /// The segment's name in `language`, worded by `catalog`'s `segment_…` texts.
+    public func name(in language: Language, catalog: MessageCatalog = .shared) -> SegmentName {
+        let difficultyText =
+            difficulty == -1
+            ? catalog.text(.segmentDifficultyExpert, language: language)
+            : catalog.text(.segmentDifficulty, language: language, ["difficulty": String(difficulty)])
+        let full = catalog.text(
+            .segmentName, language: language,
+            ["mode": gameMode, "difficulty": difficultyText, "minutes": String(durationMinutes)])
+        return SegmentName(difficulty: difficultyText, full: full)
     }
 }

@@ -34,11 +34,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case verdictArmPlayers = "verdict_arm_players"
     case verdictArmCause = "verdict_arm_cause"
     case percent = "percent"
+    case segmentName = "segment_name"
+    case segmentDifficulty = "segment_difficulty"
+    case segmentDifficultyExpert = "segment_difficulty_expert"
 
-    /// Whether players read the text (the target reasons), so that it keeps the messages' tone
+    /// Whether players read the text (the target reasons, segment names), so that it keeps the messages' tone
     /// rules; the verdict is read by staff.
     public var isShownToPlayers: Bool {
-        rawValue.hasPrefix("reason_") || self == .lastGame || self == .lastGames
+        rawValue.hasPrefix("reason_") || rawValue.hasPrefix("segment_") || self == .lastGame || self == .lastGames
     }
 
     /// The placeholders the text must use, each of them: a translation that drops one would
@@ -70,6 +73,9 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .verdictPolicySubject, .verdictPolicyPlayers, .verdictPolicyCause: ["policy"]
         case .verdictArmSubject, .verdictArmPlayers, .verdictArmCause: ["arm"]
         case .percent: ["value"]
+        case .segmentName: ["mode", "difficulty", "minutes"]
+        case .segmentDifficulty: ["difficulty"]
+        case .segmentDifficultyExpert: []
         }
     }
 }

@@ -31,7 +31,7 @@ struct TargetReasons: Sendable {
         wordings = Language.allCases.map { ReasonWording($0, catalog: catalog) }
         texts = Language.allCases.map { [wordings] language in
             let wording = wordings[language.catalogIndex]
-            let segment = model.segment.name(in: language).full
+            let segment = model.segment.name(in: language, catalog: catalog).full
             func reason(_ text: String, _ percentile: Double?) -> TargetReason {
                 TargetReason(
                     source: percentile == nil ? .personalStep : .cohort, percentile: percentile, population: population, text: text)
