@@ -167,7 +167,7 @@ let package = Package(
         ),
         .target(
             name: "DatabaseTestSupport",
-            dependencies: ["PlayerStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["PlayerStore", "MotivationEngine", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/DatabaseTestSupport"
         ),
         .testTarget(

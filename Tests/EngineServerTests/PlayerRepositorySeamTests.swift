@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import EngineAPI
 import Foundation
 import Hummingbird
@@ -14,19 +15,18 @@ struct PlayerRepositorySeamTests {
     static let segment = ServerFixture.dualFlow10
 
     /// Player 7 with three workouts in the segment; player 8 exists but never played it.
-    static let players = InMemoryPlayers(workouts: [
-        7: [
+    static let players = InMemoryPlayers(
+        users: [7, 8],
+        workouts: [
             segment: [50_000, 55_000, 61_000].enumerated().map { index, score in
                 PlayerRecord(
                     userId: "7", score: score, age: 31, startSpeed: 4.5, durationMinutes: 10,
                     playedAt: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 86_400))
             }
-        ],
-        8: [:],
-    ])
+        ])
 
-    /// The player route alone, on `players`.
-    static func app() async throws -> some ApplicationProtocol {
+    /// The player route alone, on `players` (none: a service without a database).
+    static func app(players: (any PlayerRepository)? = players) async throws -> some ApplicationProtocol {
         let fixture = try await ServerFixture.shared
         let router = Router(context: EngineRequestContext.self)
         router.add(middleware: ErrorMiddleware(routes: RouteTable()))
@@ -60,6 +60,24 @@ struct PlayerRepositorySeamTests {
                     #expect(response.status == .notFound)
                     let answer = try JSONValue.parse(Data(response.body.readableBytesView))
                     #expect(answer["error"]?["code"]?.string == code)
+                }
+            }
+        }
+    }
+
+    @Test("a malformed user id or trend is a 400 before the repository is asked; no repository is a 503")
+    func refused() async throws {
+        let cases: [(uri: String, status: HTTPResponse.Status, code: String, players: (any PlayerRepository)?)] = [
+            ("/v1/players/seven/motivation?\(ServerFixture.segmentQuery)", .badRequest, "invalid_field", Self.players),
+            ("/v1/players/7/motivation?trend=1&\(ServerFixture.segmentQuery)", .badRequest, "invalid_field", Self.players),
+            ("/v1/players/7/motivation?\(ServerFixture.segmentQuery)", .serviceUnavailable, "database_unavailable", nil),
+        ]
+        for (uri, status, code, players) in cases {
+            try await Self.app(players: players).test(.router) { client in
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == status, "\(uri)")
+                    let answer = try JSONValue.parse(Data(response.body.readableBytesView))
+                    #expect(answer["error"]?["code"]?.string == code, "\(uri)")
                 }
             }
         }

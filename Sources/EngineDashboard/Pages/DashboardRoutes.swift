@@ -112,7 +112,7 @@ public struct DashboardRoutes: EngineRoutes {
     private func playerRows(for model: SegmentModel) async -> ([[Double]], String?) {
         guard let players else { return ([], "Start the service with a database to see the players.") }
         do {
-            let records = try await players.records(in: model.segment)
+            let records = try await players.workouts(in: model.segment)
             return (SegmentTrainer(options: model.training).playerRows(records), nil)
         } catch {
             return ([], "The players cannot be read right now (\(error)).")
@@ -199,7 +199,7 @@ public struct DashboardRoutes: EngineRoutes {
         let segment = engine.model.segment
         do {
             let history = try await players.history(
-                user: user, in: segment, trendWorkouts: PlayerQueries.defaultTrendWorkouts, personal: engine.personalSettings)
+                user: user, in: segment, trendWorkouts: PlayerHistory.defaultTrendWorkouts, personal: engine.personalSettings)
             let analysis = try engine.analyzeRecorded(history.analysisInput(policy: policy), language: language)
             page.form.score = String(Int(history.latestScore))
             page.result = PlayerPage.result(analysis, engine: engine, history: history)

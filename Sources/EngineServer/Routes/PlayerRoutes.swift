@@ -28,7 +28,7 @@ struct PlayerRoutes: Sendable {
         guard let user = Int(text) else { throw APIError.invalidField("userId", "must be a whole number, got '\(text)'") }
         let query = QueryParameters(request)
         let language = try query.language()
-        let trend = try query.integer("trend", in: 2...1000) ?? PlayerQueries.defaultTrendWorkouts
+        let trend = try query.integer("trend", in: 2...1000) ?? PlayerHistory.defaultTrendWorkouts
         let engine = try models.current.registry.engine(for: try Self.segment(in: query))
         guard let players else { throw APIError.noDatabase }
         let requested = try query.oneOf("target_policy", as: TargetPolicyKind.self)

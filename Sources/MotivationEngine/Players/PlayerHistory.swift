@@ -27,6 +27,9 @@ public struct PlayerHistory: Sendable, Equatable {
     /// The trend over `recentScores`.
     public var trend: Trend
 
+    /// How many of the last workouts the trend is taken over when none is asked for.
+    public static let defaultTrendWorkouts = 10
+
     /// The least-squares slope of the scores of the last workouts, oldest to newest.
     public struct Trend: Sendable, Equatable {
         /// Workouts the trend is taken over.

@@ -8,9 +8,6 @@ extension PlayerQueries {
     /// The logger of prepared statements (the driver's own messages; nothing at `info`).
     private static let statementLogger = Logger(label: "sphery.database.statements")
 
-    /// The trend window when none is given.
-    public static let defaultTrendWorkouts = 10
-
     /// A player's latest completed workout, personal best, trend over the last `trendWorkouts`
     /// completed workouts in `segment` and the window of their personal target (`personal`), in
     /// one query, `LatestWorkoutsQuery` (a second one only to tell an unknown user from one
@@ -18,7 +15,7 @@ extension PlayerQueries {
     /// - Throws: `DatabaseError.unknownUser` when there is no such user, `.noWorkouts` when the
     ///   user has no completed workout in the segment.
     public func history(
-        user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerQueries.defaultTrendWorkouts,
+        user: Int, in segment: SegmentKey, trendWorkouts: Int = PlayerHistory.defaultTrendWorkouts,
         personal: PersonalTargetSettings = .standard
     ) async throws -> PlayerHistory {
         let seconds = SQLDialectPieces.durationSeconds(minutes: segment.durationMinutes)

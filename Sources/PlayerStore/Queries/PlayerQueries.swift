@@ -44,7 +44,7 @@ public struct PlayerQueries: Sendable {
             merged[key, default: SegmentSummary(segment: key, players: 0, workouts: 0)].players += players
             merged[key]!.workouts += workouts
         }
-        return merged.values.sorted { ($0.players, $1.segment.description) > ($1.players, $0.segment.description) }
+        return merged.values.sorted(by: SegmentSummary.largerFirst)
     }
 
     /// The completed workouts of a segment as training records, oldest first per player: the

@@ -15,4 +15,9 @@ public struct SegmentSummary: Codable, Sendable, Equatable {
         self.players = players
         self.workouts = workouts
     }
+
+    /// The order of segment lists: more players first, then by name.
+    public static func largerFirst(_ one: SegmentSummary, _ other: SegmentSummary) -> Bool {
+        (one.players, other.segment.description) > (other.players, one.segment.description)
+    }
 }

@@ -1,8 +1,9 @@
 import MotivationEngine
 
 /// What the routes, the dashboard and the command line read about players, apart from how it is
-/// stored: the seam between them and SQL. `PooledPlayerRepository` reads the player database; a
-/// test may give an in-memory one.
+/// stored: the seam between them and SQL. `PlayerQueries` reads it on one open connection (the
+/// command line), `PooledPlayerRepository` through the service's pool; a test may give an
+/// in-memory one.
 public protocol PlayerRepository: Sendable {
     /// A player's recent form in `segment`: the latest completed workout, personal best, the
     /// trend over the last `trendWorkouts` workouts and the window of the personal target.
@@ -12,12 +13,19 @@ public protocol PlayerRepository: Sendable {
         user: Int, in segment: SegmentKey, trendWorkouts: Int, personal: PersonalTargetSettings
     ) async throws -> PlayerHistory
 
+    /// Every segment with completed workouts and its size, largest first (`SegmentSummary.largerFirst`).
+    /// - Throws: `DatabaseError` when the database cannot be read.
+    func segments() async throws -> [SegmentSummary]
+
     /// Every completed workout of `segment`, by player and then time, as training reads them.
     /// - Throws: `DatabaseError` when the database cannot be read.
-    func records(in segment: SegmentKey) async throws -> [PlayerRecord]
+    func workouts(in segment: SegmentKey) async throws -> [PlayerRecord]
 }
 
-/// The player repository of a player database, through the pool.
+extension PlayerQueries: PlayerRepository {}
+
+/// The player repository of a player database, through the pool: each read borrows a connection
+/// and runs `PlayerQueries` on it.
 public struct PooledPlayerRepository: PlayerRepository {
     /// The pool the queries borrow connections from.
     public let pool: DatabasePool
@@ -36,8 +44,13 @@ public struct PooledPlayerRepository: PlayerRepository {
         }
     }
 
+    /// Reads the segments and their sizes on a pooled connection.
+    public func segments() async throws -> [SegmentSummary] {
+        try await pool.withQueries { try await $0.segments() }
+    }
+
     /// Reads the segment's completed workouts on a pooled connection.
-    public func records(in segment: SegmentKey) async throws -> [PlayerRecord] {
+    public func workouts(in segment: SegmentKey) async throws -> [PlayerRecord] {
         try await pool.withQueries { try await $0.workouts(in: segment) }
     }
 }

@@ -23,7 +23,7 @@ struct PlayerCommand: AsyncParsableCommand {
     @OptionGroup var segment: SegmentOptions
 
     @Option(help: "Completed workouts the trend is taken over.")
-    var trend: Int = PlayerQueries.defaultTrendWorkouts
+    var trend: Int = PlayerHistory.defaultTrendWorkouts
 
     @OptionGroup var language: LanguageOption
     @Option(name: .customLong("target-policy"), help: "cohort (default), personal or blended.")
