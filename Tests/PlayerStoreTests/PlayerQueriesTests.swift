@@ -23,6 +23,22 @@ struct PlayerQueriesTests {
         }
     }
 
+    @Test(
+        "a player counts once in a segment whose workouts have several stored durations (605 s and 600 s are 10 min)",
+        arguments: TestDatabases.backends)
+    func segmentsCountAPlayerOnce(_ backend: Backend) async throws {
+        try await TestDatabases.with(backend) { database in
+            let segments = try await database.open { db in
+                try await SmallSpheryData.insert(into: db)
+                try await SmallSpheryData.insertWorkout(
+                    id: 20, user: 3, score: 160, completed: true, at: "2025-03-02T10:00:00Z", segment: ("DualFlow", -1, 600),
+                    startSpeed: 5.5, into: db)
+                return try await PlayerQueries(db).segments()
+            }
+            #expect(segments.first == SegmentSummary(segment: SmallSpheryData.dualFlow, players: 3, workouts: 8))
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func workoutsCarryAgeAtTheWorkoutAndKeepMissingHealthData(_ backend: Backend) async throws {
         try await TestDatabases.with(backend) { database in

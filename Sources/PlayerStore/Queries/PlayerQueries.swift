@@ -22,29 +22,28 @@ public struct PlayerQueries: Sendable {
     }
 
     /// Every `(gameMode, difficulty, duration)` with completed workouts, largest first.
-    /// Durations are stored in seconds and reported in whole minutes.
+    /// Durations are stored in seconds and grouped by whole minutes (rounded half away from
+    /// zero, as `trainingRecord` does), so that a player counts once in a segment whatever
+    /// stored durations their workouts in it have.
     public func segments() async throws -> [SegmentSummary] {
         let rows = try await run(
             #"""
-            SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty, rc.duration AS duration,
+            SELECT rc."gameMode" AS game_mode, rc.difficulty AS difficulty,
+                   CAST(ROUND(rc.duration / 60.0) AS INTEGER) AS minutes,
                    COUNT(DISTINCT w."userId") AS players, COUNT(*) AS workouts
             FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
             WHERE w."completedWorkout" = \#(true)
-            GROUP BY rc."gameMode", rc.difficulty, rc.duration
+            GROUP BY rc."gameMode", rc.difficulty, minutes
             """#)
-        var merged: [SegmentKey: SegmentSummary] = [:]
-        for row in rows {
-            let seconds = Double(try row.decode(column: "duration", as: Int.self))
-            let key = SegmentKey(
-                gameMode: try row.decode(column: "game_mode", as: String.self),
-                difficulty: try row.decode(column: "difficulty", as: Int.self),
-                durationMinutes: Int((seconds / 60).rounded()))
-            let players = try row.decode(column: "players", as: Int.self)
-            let workouts = try row.decode(column: "workouts", as: Int.self)
-            merged[key, default: SegmentSummary(segment: key, players: 0, workouts: 0)].players += players
-            merged[key]!.workouts += workouts
-        }
-        return merged.values.sorted(by: SegmentSummary.largerFirst)
+        return try rows.map { row in
+            SegmentSummary(
+                segment: SegmentKey(
+                    gameMode: try row.decode(column: "game_mode", as: String.self),
+                    difficulty: try row.decode(column: "difficulty", as: Int.self),
+                    durationMinutes: try row.decode(column: "minutes", as: Int.self)),
+                players: try row.decode(column: "players", as: Int.self),
+                workouts: try row.decode(column: "workouts", as: Int.self))
+        }.sorted(by: SegmentSummary.largerFirst)
     }
 
     /// The completed workouts of a segment as training records, oldest first per player: the
