@@ -21,9 +21,8 @@ extension ExposureOutcomeQuery {
     ///   `DatabaseError.missingSchema` when the workouts are.
     public func dataClock() async throws -> Date? {
         try await checkLog()
-        let postgres = SQLBackend(database) == .postgresql
-        let workouts = ExposureOutcomeSQL.milliseconds(#"MAX("createdAt")"#, postgres: postgres)
-        let exposures = ExposureOutcomeSQL.milliseconds("MAX(created_at)", postgres: postgres)
+        let workouts = SQLDialectPieces.milliseconds(#"MAX("createdAt")"#, backend)
+        let exposures = SQLDialectPieces.milliseconds("MAX(created_at)", backend)
         let latest = try await rows(
             """
             SELECT MAX(latest_ms) AS latest_ms FROM (

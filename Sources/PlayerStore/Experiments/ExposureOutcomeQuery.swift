@@ -7,6 +7,8 @@ import SQLKit
 /// The engine's tables must exist (`EngineSchema.migrate`); the queries never write.
 public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     let database: any SQLDatabase
+    /// The database's dialect, told once.
+    let backend: SQLBackend
     /// Whether the engine's tables were checked when the queries were made (`verified(_:)`),
     /// so that no read checks them again.
     private let logVerified: Bool
@@ -18,6 +20,7 @@ public struct ExposureOutcomeQuery: ExposureOutcomeSource {
 
     private init(_ database: any SQLDatabase, logVerified: Bool) {
         self.database = database
+        backend = SQLBackend(database)
         self.logVerified = logVerified
     }
 
@@ -50,8 +53,7 @@ public struct ExposureOutcomeQuery: ExposureOutcomeSource {
     ) async throws -> [ExposureOutcome] {
         try await checkLog()
         let query = ExposureOutcomeSQL.query(
-            experiment: experiment, followUpWorkouts: max(1, followUpWorkouts),
-            postgres: SQLBackend(database) == .postgresql)
+            experiment: experiment, followUpWorkouts: max(1, followUpWorkouts), backend: backend)
         return try await PlayerQueries(database).reduceRows(query, into: []) { outcomes, row in
             outcomes.append(try Self.outcome(row))
         }

@@ -2,10 +2,9 @@ import SQLKit
 
 /// The SQL of the retention report's one query, for SQLite and PostgreSQL.
 ///
-/// Times are measured in whole milliseconds since 1970 (`BIGINT`), computed by each dialect from
-/// its own storage (ISO 8601 text of two formats on SQLite, `TIMESTAMPTZ` on PostgreSQL), so the
-/// rest of the query is the same text on both, except how the workouts after an exposure are
-/// found.
+/// Times are measured in whole milliseconds since 1970 (`BIGINT`, `SQLDialectPieces.milliseconds`),
+/// computed by each dialect from its own storage, so the rest of the query is the same text on
+/// both, except how the workouts after an exposure are found.
 enum ExposureOutcomeSQL {
     static let millisecondsPerDay = 86_400_000
 
@@ -14,13 +13,17 @@ enum ExposureOutcomeSQL {
     /// A player without such workouts keeps one row of NULL workout columns through the outer
     /// join, so the aggregation needs no second join back to the exposures (which SQLite, without
     /// an index on a materialised table, would run as a nested scan).
-    static func query(experiment: String, followUpWorkouts: Int, postgres: Bool) -> SQLQueryString {
-        let exposedAt = milliseconds("p.created_at", postgres: postgres)
-        let playedAt = milliseconds(#"w."createdAt""#, postgres: postgres)
-        let player = numericUserId("r.user_id", postgres: postgres)
+    static func query(experiment: String, followUpWorkouts: Int, backend: SQLBackend) -> SQLQueryString {
+        let exposedAt = SQLDialectPieces.milliseconds("p.created_at", backend)
+        let playedAt = SQLDialectPieces.milliseconds(#"w."createdAt""#, backend)
+        let player = SQLDialectPieces.numericUserId("r.user_id", backend)
         // PostgreSQL compares the timestamps themselves: exact to the microsecond, and a range
         // of the workouts' (userId, createdAt) index instead of a filter on every workout.
-        let playedAfterExposure = postgres ? #"w."createdAt" > e.exposed_at"# : "\(playedAt) > e.exposed_ms"
+        let playedAfterExposure =
+            switch backend {
+            case .postgresql: #"w."createdAt" > e.exposed_at"#
+            case .sqlite: "\(playedAt) > e.exposed_ms"
+            }
         let week = 7 * millisecondsPerDay
         let month = 28 * millisecondsPerDay
         return """
@@ -68,24 +71,5 @@ enum ExposureOutcomeSQL {
             GROUP BY user_id, game_mode, difficulty, duration_minutes, cluster, cluster_label, arm, next_target, exposed_ms
             ORDER BY user_id
             """
-    }
-
-    /// Milliseconds since 1970 of a time column: exact on SQLite (`julianday` keeps whole
-    /// milliseconds internally, for both text formats; never compare the texts, whose formats do
-    /// not sort together), truncated from microseconds on PostgreSQL.
-    static func milliseconds(_ column: String, postgres: Bool) -> String {
-        postgres
-            ? "floor(EXTRACT(EPOCH FROM \(column)) * 1000)::bigint"
-            // 210866760000000 = julianday('1970-01-01') * 86400000
-            : "(CAST(round(julianday(\(column)) * 86400000.0) AS INTEGER) - 210866760000000)"
-    }
-
-    /// The player's numeric id from the log's text `user_id`, or NULL when it is not all digits
-    /// (at most 18, so it fits a `BIGINT`): such a player has no workouts, and no cast can fail.
-    static func numericUserId(_ column: String, postgres: Bool) -> String {
-        postgres
-            ? "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN \(column)::bigint END"
-            : "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' AND length(\(column)) <= 18 "
-                + "THEN CAST(\(column) AS INTEGER) END"
     }
 }

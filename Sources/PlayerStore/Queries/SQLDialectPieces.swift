@@ -1,7 +1,8 @@
 import SQLKit
 
-/// The few SQL fragments that differ between SQLite and PostgreSQL, and the pieces the queries
-/// share: the segment's duration rule and the date-of-birth join.
+/// The SQL fragments that differ between SQLite and PostgreSQL (date arithmetic, casts), and the
+/// pieces the queries share: the segment's duration rule and the date-of-birth join. A query
+/// takes its dialect's fragments from here, given the `SQLBackend` its connection was told once.
 enum SQLDialectPieces {
     /// A workout belongs to a segment of `m` minutes when its stored duration is within this
     /// many seconds of `m · 60` (at least `m · 60 − 30`, less than `m · 60 + 30`).
@@ -26,6 +27,28 @@ enum SQLDialectPieces {
         switch backend {
         case .postgresql: #"EXTRACT(EPOCH FROM w."createdAt")::double precision"#
         case .sqlite: #"((julianday(w."createdAt") - 2440587.5) * 86400.0)"#
+        }
+    }
+
+    /// Milliseconds since 1970 of a time column, as a `BIGINT`: exact on SQLite (`julianday`
+    /// keeps whole milliseconds internally, for both of its text formats; never compare the
+    /// texts, whose formats do not sort together), truncated from microseconds on PostgreSQL.
+    static func milliseconds(_ column: String, _ backend: SQLBackend) -> String {
+        switch backend {
+        case .postgresql: "floor(EXTRACT(EPOCH FROM \(column)) * 1000)::bigint"
+        // 210866760000000 = julianday('1970-01-01') * 86400000
+        case .sqlite: "(CAST(round(julianday(\(column)) * 86400000.0) AS INTEGER) - 210866760000000)"
+        }
+    }
+
+    /// A player's numeric id from a text `column`, or NULL when it is not all digits (at most 18,
+    /// so it fits a `BIGINT`): such a player has no workouts, and no cast can fail.
+    static func numericUserId(_ column: String, _ backend: SQLBackend) -> String {
+        switch backend {
+        case .postgresql: "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN \(column)::bigint END"
+        case .sqlite:
+            "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' AND length(\(column)) <= 18 "
+                + "THEN CAST(\(column) AS INTEGER) END"
         }
     }
 
