@@ -51,19 +51,16 @@ struct LatestWorkoutsQuery: PostgresPreparedStatement {
             """
     }
 
-    /// The values of the placeholders `$1…$6`.
-    var binds: [any Encodable & Sendable] {
+    /// The values of the placeholders `$1…$6`, in their order: the prepared statement's
+    /// bindings and the portable query's binds alike.
+    var binds: [any PostgresNonThrowingEncodable & Encodable & Sendable] {
         [user, gameMode, difficulty, shortestSeconds, longestSeconds, limit]
     }
 
     func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 6)
-        bindings.append(user)
-        bindings.append(gameMode)
-        bindings.append(difficulty)
-        bindings.append(shortestSeconds)
-        bindings.append(longestSeconds)
-        bindings.append(limit)
+        let values = binds
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { bindings.append(value) }
         return bindings
     }
 
