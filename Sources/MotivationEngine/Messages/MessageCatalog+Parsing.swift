@@ -103,7 +103,7 @@ extension MessageCatalog {
 
     /// The `"texts"` object: every `TextKey`, each using exactly its placeholders; the reasons a
     /// player reads keep the messages' tone rules.
-    private static func parseTexts(_ raw: Any, file: String, language: Language) throws -> [TextTemplate] {
+    private static func parseTexts(_ raw: Any, file: String, language: Language) throws -> [TextKey: TextTemplate] {
         guard let object = raw as? [String: Any] else {
             throw MessageCatalogError.invalidText(file: file, key: "texts", reason: "expected an object of key → sentence")
         }
@@ -112,7 +112,8 @@ extension MessageCatalog {
                 file: file, key: key,
                 reason: "unknown text (expected one of " + TextKey.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
-        return try TextKey.allCases.map { key in
+        var texts: [TextKey: TextTemplate] = [:]
+        for key in TextKey.allCases {
             guard let entry = object[key.rawValue] else { throw MessageCatalogError.missingText(file: file, key: key.rawValue) }
             guard let source = entry as? String else {
                 throw MessageCatalogError.invalidText(file: file, key: key.rawValue, reason: "expected a string")
@@ -137,7 +138,8 @@ extension MessageCatalog {
                 throw MessageCatalogError.invalidText(
                     file: file, key: key.rawValue, reason: "\"\(word)\" breaks the tone rules (reasons never belittle)")
             }
-            return template
+            texts[key] = template
         }
+        return texts
     }
 }

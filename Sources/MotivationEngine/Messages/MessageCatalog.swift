@@ -36,9 +36,9 @@ public struct MessageCatalog: Sendable {
         let levelPairs: [LevelName]
         /// Where the table came from (a file name).
         let file: String
-        /// The fixed sentences, indexed by `TextKey`'s order; nil when the file has no `"texts"`
+        /// The fixed sentences by key; nil when the file has no `"texts"`
         /// (an operator's older file: the fallback catalog's are taken).
-        let texts: [TextTemplate]?
+        let texts: [TextKey: TextTemplate]?
 
         struct LevelName: Sendable {
             let label: String
@@ -47,7 +47,7 @@ public struct MessageCatalog: Sendable {
 
         init(
             templates: [[MessageTemplate]], topOfRangeWithoutNextLevel: [Int],
-            levels: [String: String], file: String, texts: [TextTemplate]?
+            levels: [String: String], file: String, texts: [TextKey: TextTemplate]?
         ) {
             self.templates = templates
             self.topOfRangeWithoutNextLevel = topOfRangeWithoutNextLevel
@@ -231,7 +231,7 @@ public struct MessageCatalog: Sendable {
     /// The fixed sentence `key` in `language`, its placeholders filled with `values`.
     public func text(_ key: TextKey, language: Language, _ values: [String: String] = [:]) -> String {
         // Every table has texts: `complete` fills them from the fallback or refuses the file.
-        tables[language.catalogIndex].texts![TextKey.allCases.firstIndex(of: key)!].render(values)
+        tables[language.catalogIndex].texts![key]!.render(values)
     }
 }
 
