@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlayerStoreTests",
-            dependencies: ["PlayerStore", "MotivationEngine", "DemoData", "DatabaseTestSupport"]
+            dependencies: ["PlayerStore", "MotivationEngine", "DemoData", "DatabaseTestSupport", "TestSupport"]
         ),
         .testTarget(
             name: "DemoDataTests",

@@ -11,7 +11,7 @@ struct SpheryEngine: AsyncParsableCommand {
         subcommands: [
             DemoDataCommand.self, MigrateCommand.self, SegmentsCommand.self, TrainCommand.self, AnalyzeCommand.self,
             PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self, ServeCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, ModelsCommand.self,
             SimulateCommand.self,
         ]
     )

@@ -10,7 +10,7 @@ struct EngineSchemaTests {
         try await TestDatabases.with(backend) { database in
             try await database.open { db in
                 #expect(try await EngineSchema.migrate(on: db) == Array(1...EngineSchema.latestVersion))
-                #expect(EngineSchema.latestVersion == 4)
+                #expect(EngineSchema.latestVersion == 5)
                 #expect(try await EngineSchema.migrate(on: db) == [])  // re-runnable
                 let versions = try await db.raw("SELECT version FROM engine_migrations").all()
                 #expect(versions.count == EngineSchema.latestVersion)

@@ -33,8 +33,8 @@ public struct EngineService: Sendable {
     public let configuration: ServerConfiguration
     /// The service's metrics, served at `/metrics`.
     public let metrics: EngineMetrics
-    /// The models serving now, reloaded from their folder.
-    public let models: ModelStore
+    /// The models serving now, from their folder or the model registry.
+    public let models: any ModelSource
     /// The database pool; nil without a database.
     public let pool: DatabasePool?
     /// The players in the database, through the pool; nil without a database.
@@ -49,22 +49,59 @@ public struct EngineService: Sendable {
     public var extensions: [any EngineRoutes] = []
     /// The service's logger.
     public let logger: Logger
+    /// The models as their source is kept up to date: a folder to watch, or the registry to follow.
+    private let origin: LoadedOrigin
 
-    /// Loads the models, prepares (without connecting) the database pool, and fits the
-    /// connection limit into the process's open-file limit (a warning says when it is lowered).
+    private enum LoadedOrigin {
+        case folder(ModelStore)
+        case registry(RegistryModelSource)
+    }
+
+    /// Loads the models of the models folder, prepares (without connecting) the database pool,
+    /// and fits the connection limit into the process's open-file limit (a warning says when it
+    /// is lowered). A service serving the model registry is built with `load` instead.
     /// - Throws: `ModelFileError` when the models folder holds no usable model;
     ///   `DatabaseError.invalidLocation` for a database URL the driver refuses;
-    ///   `ServerConfigurationError.tooFewOpenFiles` when the open-file limit leaves no room for connections.
+    ///   `ServerConfigurationError.tooFewOpenFiles` when the open-file limit leaves no room for
+    ///   connections, `.registryNeedsLoad` for the registry origin.
     public init(_ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(), logger: Logger) throws {
+        guard configuration.modelOrigin == .folder else { throw ServerConfigurationError.registryNeedsLoad }
+        let folder = try ModelStore(directory: configuration.modelsDirectory, personal: configuration.personalTargets)
+        try self.init(
+            configuration, metrics: metrics, logger: logger, pool: try Self.pool(configuration, logger: logger), origin: .folder(folder))
+    }
+
+    /// Builds the service for either model origin: as `init`, or, for the registry, with the
+    /// pool made first and the active models read through it.
+    /// - Throws: as `init`; for the registry also `ServerConfigurationError.registryWithoutDatabase`,
+    ///   `ModelRegistryError` (not set up, nothing published), `ModelFileError` naming a model
+    ///   that cannot be used, `DatabaseError.unreachable`.
+    public static func load(_ configuration: ServerConfiguration, metrics: EngineMetrics = EngineMetrics(), logger: Logger) async throws
+        -> EngineService
+    {
+        guard configuration.modelOrigin == .registry else { return try EngineService(configuration, metrics: metrics, logger: logger) }
+        guard let pool = try pool(configuration, logger: logger) else { throw ServerConfigurationError.registryWithoutDatabase }
+        do {
+            let source = try await RegistryModelSource(registry: PooledModelRegistry(pool: pool), personal: configuration.personalTargets)
+            return try EngineService(configuration, metrics: metrics, logger: logger, pool: pool, origin: .registry(source))
+        } catch {
+            await pool.shutdown()
+            throw error
+        }
+    }
+
+    private init(
+        _ configuration: ServerConfiguration, metrics: EngineMetrics, logger: Logger, pool: DatabasePool?, origin: LoadedOrigin
+    ) throws {
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
-        models = try ModelStore(directory: configuration.modelsDirectory, personal: configuration.personalTargets)
-        pool = try configuration.database.map {
-            try DatabasePool(
-                $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
-                statementTimeout: configuration.databaseStatementTimeout, logger: logger)
+        self.origin = origin
+        switch origin {
+        case .folder(let store): models = store
+        case .registry(let source): models = source
         }
+        self.pool = pool
         players = pool.map { PooledPlayerRepository(pool: $0) }
         exposures = pool.map { PooledExposureRepository(pool: $0) }
         predictionLog =
@@ -82,6 +119,15 @@ public struct EngineService: Sendable {
                     "max_connections": "\(connectionLimit.maximum)", "configured": "\(connectionLimit.configured)",
                     "open_files": "\(connectionLimit.openFiles)", "reserved": "\(connectionLimit.reserved)",
                 ])
+        }
+    }
+
+    /// The database pool of `configuration`, prepared without connecting; nil without a database.
+    private static func pool(_ configuration: ServerConfiguration, logger: Logger) throws -> DatabasePool? {
+        try configuration.database.map {
+            try DatabasePool(
+                $0, connectionsPerLoop: configuration.databaseConnectionsPerLoop, timeout: configuration.databaseTimeout,
+                statementTimeout: configuration.databaseStatementTimeout, logger: logger)
         }
     }
 
@@ -113,8 +159,19 @@ public struct EngineService: Sendable {
         var services: [any Service] = []
         if let pool { services.append(DatabasePoolService(pool: pool)) }
         if let predictionLog { services.append(predictionLog) }
-        if let interval = configuration.reloadInterval {
-            services.append(ModelFolderWatcher(store: models, interval: interval, metrics: metrics, logger: logger))
+        switch origin {
+        case .folder(let store):
+            if let interval = configuration.reloadInterval {
+                services.append(ModelFolderWatcher(store: store, interval: interval, metrics: metrics, logger: logger))
+            }
+        case .registry(let source):
+            var notifications: String?
+            if case .postgres(let url) = configuration.database { notifications = url }
+            services.append(
+                ModelRegistryWatcher(
+                    source: source, notifications: notifications,
+                    interval: configuration.reloadInterval ?? (notifications == nil ? .seconds(1) : .seconds(10)), metrics: metrics,
+                    logger: logger))
         }
         return services
     }

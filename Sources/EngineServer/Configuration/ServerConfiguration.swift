@@ -8,8 +8,11 @@ public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// The port (0 picks a free one).
     public var port = 8080
-    /// The folder of model files.
+    /// The folder of model files (with `modelOrigin` `.folder`).
     public var modelsDirectory: URL
+    /// Where the models come from: the folder (the embedded default) or the database's model
+    /// registry.
+    public var modelOrigin = ModelOrigin.folder
     /// The player database, for the routes that look players up and for the prediction log;
     /// without one those routes answer 503 and `/v1/analyze` works alone.
     public var database: DatabaseLocation?
@@ -22,7 +25,10 @@ public struct ServerConfiguration: Sendable {
     public var databaseStatementTimeout: Duration = .seconds(30)
     /// The key for admin routes; without one they answer 401 to everybody.
     public var adminKey: AdminKey?
-    /// How often to check the models folder for new files; nil: only on `POST /v1/models/reload`.
+    /// How often to check the models folder for new files (nil: only on
+    /// `POST /v1/models/reload`), or the registry's active versions (nil: every second on
+    /// SQLite, every 10 s on PostgreSQL, where notifications switch at once and the check is a
+    /// safety net).
     public var reloadInterval: Duration?
     /// The largest request body accepted by the single-player routes.
     public var maximumBodyBytes = 64 * 1024
@@ -56,17 +62,32 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
+/// Where the service's models come from.
+public enum ModelOrigin: Sendable, Equatable {
+    /// The model files of `ServerConfiguration.modelsDirectory`.
+    case folder
+    /// The active versions in the database's model registry (`engine_models`); needs a database.
+    case registry
+}
+
 /// A configuration that cannot work, in words for the operator.
 public enum ServerConfigurationError: Error, Equatable, CustomStringConvertible {
     /// The admin key is too short to be a secret.
     case weakAdminKey
     /// The open-file limit leaves too few descriptors for connections.
     case tooFewOpenFiles(openFiles: Int, reserved: Int)
+    /// The models are to come from the registry, but there is no database.
+    case registryWithoutDatabase
+    /// The registry is read from the database, which `EngineService.init` does not wait for.
+    case registryNeedsLoad
 
     /// The settings as the start-up log shows them, the admin key hidden.
     public var description: String {
         switch self {
         case .weakAdminKey: return "the admin key must be at least 16 characters"
+        case .registryWithoutDatabase:
+            return "the models are to come from the model registry, which lives in the database: give --db (SPHERY_DB_URL)"
+        case .registryNeedsLoad: return "a service serving the model registry is built with EngineService.load"
         case .tooFewOpenFiles(let openFiles, let reserved):
             return """
                 the process may open only \(openFiles) files (RLIMIT_NOFILE) and the engine keeps \(reserved) of them for \

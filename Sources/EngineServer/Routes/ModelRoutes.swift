@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MotivationEngine
+import PlayerStore
 
 /// What is loaded (`GET /v1/segments`, `/v1/models`, `/v1/models/{segment}`) and the reload
 /// (`POST /v1/models/reload`, admin key required).
@@ -30,19 +31,19 @@ struct ModelRoutes: Sendable {
             }
             return engine.modelInfo
         }
-        router.post("/v1/models/reload") { request, context in try reload(request, context: context) }
+        router.post("/v1/models/reload") { request, context in try await reload(request, context: context) }
     }
 
-    func reload(_ request: Request, context: Context) throws -> ReloadResult {
+    func reload(_ request: Request, context: Context) async throws -> ReloadResult {
         guard let adminKey, adminKey.authorizes(request) else { throw APIError.unauthorized }
         do {
-            let loaded = try models.reload()
+            let loaded = try await models.reload()
             metrics.recordReload(succeeded: true)
             context.logger.info(
                 "models reloaded",
                 metadata: ["request_id": .string(context.requestID), "models": "\(loaded.registry.engines.count)", "trigger": "api"])
             return ReloadResult(loadedAt: loaded.loadedAt, segments: loaded.registry.segmentNames)
-        } catch let error as ModelFileError {
+        } catch let error where error is ModelFileError || error is ModelRegistryError {
             metrics.recordReload(succeeded: false)
             context.logger.error(
                 "model reload refused; the old models keep serving",

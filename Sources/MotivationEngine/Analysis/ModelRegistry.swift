@@ -19,18 +19,32 @@ public struct ModelRegistry: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             throw ModelFileError(file: directory.path, problem: "is not a readable folder")
         }
-        var engines: [SegmentKey: SegmentEngine] = [:]
+        var models: [(model: SegmentModel, origin: String)] = []
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let model = try ModelFileStore.read(directory.appendingPathComponent(name))
+            let file = directory.appendingPathComponent(name)
+            models.append((try ModelFileStore.read(file), file.path))
+        }
+        guard !models.isEmpty else {
+            throw ModelFileError(file: directory.path, problem: "holds no model files; train first")
+        }
+        return try ModelRegistry(models: models, catalog: catalog, personal: personal)
+    }
+
+    /// A registry of `models`, each with where it came from (a file, a registry row) for errors;
+    /// `personal` sets the personal targets of all.
+    /// - Throws: `ModelFileError` naming the second model of a segment.
+    public init(
+        models: [(model: SegmentModel, origin: String)], catalog: MessageCatalog = .shared,
+        personal: PersonalTargetSettings = .standard
+    ) throws {
+        var engines: [SegmentKey: SegmentEngine] = [:]
+        for (model, origin) in models {
             if engines[model.segment] != nil {
-                throw ModelFileError(file: directory.appendingPathComponent(name).path, problem: "repeats segment \(model.segment)")
+                throw ModelFileError(file: origin, problem: "repeats segment \(model.segment)")
             }
             engines[model.segment] = SegmentEngine(model: model, catalog: catalog, personal: personal)
         }
-        guard !engines.isEmpty else {
-            throw ModelFileError(file: directory.path, problem: "holds no model files; train first")
-        }
-        return ModelRegistry(engines: engines)
+        self.init(engines: engines)
     }
 
     /// The engine of the segment whose file stem (`SegmentKey.fileStem`, e.g. `DualFlow_-1_10`)

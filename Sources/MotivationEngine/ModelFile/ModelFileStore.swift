@@ -15,7 +15,7 @@ public enum ModelFileStore {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let destination = directory.appendingPathComponent(fileName(for: model.segment))
         let temporary = directory.appendingPathComponent(".\(fileName(for: model.segment)).\(UUID().uuidString).tmp")
-        try ModelFileCoding.encoder.encode(model).write(to: temporary)
+        try encode(model).write(to: temporary)
         // rename(2) replaces the destination atomically (FileManager's replaceItemAt does not on Linux).
         guard rename(temporary.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -23,6 +23,11 @@ public enum ModelFileStore {
             throw ModelFileError(file: destination.path, problem: "cannot be written: \(reason)")
         }
         return destination
+    }
+
+    /// The model file's bytes for `model`: the JSON a file or a registry row holds.
+    public static func encode(_ model: SegmentModel) throws -> Data {
+        try ModelFileCoding.encoder.encode(model)
     }
 
     /// Reads and checks one model file.

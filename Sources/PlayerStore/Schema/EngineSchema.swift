@@ -66,6 +66,17 @@ public enum EngineSchema {
                 "CREATE UNIQUE INDEX IF NOT EXISTS engine_predictions_record ON engine_predictions (record_id)",
             ]
         },
+        Migration(version: 5, name: "model registry: format, publication, the active version of each segment") { postgres in
+            let timestamp = postgres ? "TIMESTAMPTZ" : "TEXT"
+            return [
+                "ALTER TABLE engine_models ADD COLUMN format INTEGER",
+                "ALTER TABLE engine_models ADD COLUMN published_at \(timestamp)",
+                "ALTER TABLE engine_models ADD COLUMN active \(postgres ? "BOOLEAN NOT NULL DEFAULT FALSE" : "INTEGER NOT NULL DEFAULT 0")",
+                "ALTER TABLE engine_models ADD COLUMN activated_at \(timestamp)",
+                // At most one active model per segment, whatever two publishers do at once.
+                "CREATE UNIQUE INDEX IF NOT EXISTS engine_models_active ON engine_models (game_mode, difficulty, duration_minutes) WHERE active",
+            ]
+        },
     ]
 
     /// The latest migration version this engine knows.

@@ -28,7 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Player database: an SQLite file or postgres:// URL [SPHERY_DB_URL]. Without one, /v1/analyze works alone.")
     var db: String?
 
-    @Option(help: "Folder of model files [SPHERY_MODELS, default: models].")
+    @Option(
+        help: """
+            Folder of model files, or registry: the active versions in the database's model registry, \
+            switched within seconds of an activation [SPHERY_MODELS, default: models].
+            """)
     var models: String?
 
     @Option(help: "Address to listen on [SPHERY_HOST, default: 127.0.0.1].")
@@ -44,7 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("reload-interval"),
-        help: "Seconds between checks of the models folder for new files; 0 turns it off [SPHERY_RELOAD_INTERVAL, default: 0].")
+        help: """
+            Seconds between checks of the models folder for new files; 0 turns it off. With --models registry: \
+            between checks of the active versions [SPHERY_RELOAD_INTERVAL, default: 0; registry: 1 on SQLite, \
+            10 on PostgreSQL, which also notifies at once].
+            """)
     var reloadInterval: Double?
 
     @Option(name: .customLong("db-connections"), help: "Pooled database connections per core.")
@@ -127,12 +135,12 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.experiments = try ExperimentPlan.load(from: prepared.experiments)
             }
         }
-        let service = try EngineService(configuration, metrics: metrics, logger: logger).withDashboard()
+        let service = try await EngineService.load(configuration, metrics: metrics, logger: logger).withDashboard()
         logger.notice(
             "serving",
             metadata: [
                 "address": "http://\(configuration.host):\(configuration.port)",
-                "models": "\(configuration.modelsDirectory.path)",
+                "models": "\(configuration.modelOrigin == .registry ? "the model registry" : configuration.modelsDirectory.path)",
                 "database": "\(configuration.database.map(\.description) ?? "none")",
                 "max_connections": "\(service.connectionLimit.maximum)",
                 "open_files": "\(service.connectionLimit.openFiles)",
@@ -142,12 +150,21 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The configuration from the options, then the environment, then the defaults.
     func settings(_ environment: [String: String]) throws -> ServerConfiguration {
-        var configuration = ServerConfiguration(
-            modelsDirectory: URL(fileURLWithPath: models ?? environment["SPHERY_MODELS"] ?? "models"))
+        let modelsSetting = models ?? environment["SPHERY_MODELS"] ?? "models"
+        var configuration = ServerConfiguration(modelsDirectory: URL(fileURLWithPath: modelsSetting))
+        if modelsSetting == Self.registry {
+            configuration.modelOrigin = .registry
+        }
         configuration.host = host ?? environment["SPHERY_HOST"] ?? configuration.host
         configuration.port = try port ?? environment["SPHERY_PORT"].map { try Self.number($0, "SPHERY_PORT") } ?? configuration.port
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0…65535, got \(configuration.port)") }
         configuration.database = try (db ?? environment["SPHERY_DB_URL"]).map(DatabaseLocation.init)
+        if configuration.modelOrigin == .registry && configuration.database == nil {
+            throw ValidationError(
+                demo
+                    ? "serve --demo serves its models folder; for the registry: train --db FILE --publish, then serve --db FILE --models registry"
+                    : "--models registry reads the model registry in the database: give --db (SPHERY_DB_URL)")
+        }
         configuration.adminKey = try adminKey(environment)
         let interval =
             try reloadInterval ?? environment["SPHERY_RELOAD_INTERVAL"].map { Double(try Self.number($0, "SPHERY_RELOAD_INTERVAL")) } ?? 0
@@ -225,6 +242,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, got '\(text)'") }
         return value
     }
+
+    /// The `--models` value that selects the model registry (a folder of that name is `./registry`).
+    static let registry = "registry"
 
     static func logLevel(_ text: String) throws -> Logger.Level {
         guard let level = Logger.Level(rawValue: text.lowercased()) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MotivationEngine
+import PlayerStore
 
 /// `sphery-engine train`: trains one model per segment and writes the model files.
 struct TrainCommand: AsyncParsableCommand {
@@ -12,7 +13,9 @@ struct TrainCommand: AsyncParsableCommand {
             --difficulty and --duration pick) or from --csv: header userId,score,age,startSpeed,\
             duration_minutes (userId optional), plus game_mode and difficulty columns when it holds \
             several segments (without them, give --game-mode and --difficulty). Progress and cleaning \
-            reports go to standard error; a summary table ends the run.
+            reports go to standard error; a summary table ends the run. With --publish the models \
+            are also stored in the model registry (the engine_models table of --registry, or of --db) \
+            and activated: every `serve --models registry` replica switches to them within seconds.
             """)
 
     @Option(help: "Player CSV file (workouts).")
@@ -50,6 +53,24 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON summary of the trained models on standard output.")
     var json = false
 
+    @Flag(help: "Also publish the models into the model registry and activate them (run migrate first).")
+    var publish = false
+
+    @Option(help: "The database of the model registry for --publish, when it is not --db (e.g. --db is a read replica).")
+    var registry: String?
+
+    @Flag(name: .customLong("no-activate"), help: "With --publish: store the models without activating them (see models activate).")
+    var noActivate = false
+
+    func validate() throws {
+        if publish && registry == nil && db == nil {
+            throw ValidationError("--publish needs the registry's database: --db, or --registry when training from --csv")
+        }
+        if !publish && (registry != nil || noActivate) {
+            throw ValidationError("--registry and --no-activate go with --publish")
+        }
+    }
+
     func run() async throws {
         guard let clusterCount = ClusterCount(clusters) else {
             throw ValidationError("--clusters must be a number or auto, got '\(clusters)'")
@@ -64,7 +85,11 @@ struct TrainCommand: AsyncParsableCommand {
         let trainer = SegmentTrainer(options: options)
 
         let source = try await TrainingSource(csv: csv, db: db, defaults: segment.defaults)
+        let registryLocation = try (registry ?? db).map(DatabaseLocation.init)
         let trained = try SegmentTraining.trainAll(source, with: trainer, into: URL(fileURLWithPath: models.models))
+        if publish, let registryLocation, !trained.isEmpty {
+            try await ModelPublishing.publish(trained.map(\.model), to: registryLocation, activate: !noActivate)
+        }
         if json { print(try JSONOutput.string(trained)) }
         guard !trained.isEmpty else { throw ExitCode.failure }
     }
