@@ -107,6 +107,31 @@ public enum Fixtures {
     /// The engine of `model`.
     public static let engine = SegmentEngine(model: model)
 
+    /// Three versions of `segment`'s model, distinct by their training seed (so by their ids):
+    /// what a registry holds after three trainings.
+    public static let versions: [SegmentModel] = (1...3).map { seed in
+        var options = TrainingOptions()
+        options.seed = UInt64(seed)
+        options.restarts = 1
+        return train(segment, options: options)
+    }
+
+    /// A model of another segment than `segment`, trained on the same players with `seed`.
+    public static func otherSegment(seed: UInt64 = 42) -> SegmentModel {
+        var options = TrainingOptions()
+        options.seed = seed
+        options.restarts = 1
+        return train(SegmentKey(gameMode: "SpeedRun", difficulty: 1, durationMinutes: 5), options: options)
+    }
+
+    private static func train(_ segment: SegmentKey, options: TrainingOptions) -> SegmentModel {
+        do {
+            return try SegmentTrainer(options: options).train(players.records, segment: segment, trainedAt: trainedAt)
+        } catch {
+            fatalError("fixture training failed: \(error)")
+        }
+    }
+
     /// A fresh temporary folder.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

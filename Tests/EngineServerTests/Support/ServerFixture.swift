@@ -117,7 +117,7 @@ func withServer<Value>(
     logger: Logger = ServerFixture.quietLogger,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
-    let app = try EngineService(configuration, metrics: metrics, logger: logger).withDashboard().application()
+    let app = try await EngineService.load(configuration, metrics: metrics, logger: logger).withDashboard().application()
     return try await app.test(.router, body)
 }
 

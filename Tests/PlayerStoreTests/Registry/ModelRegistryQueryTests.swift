@@ -8,29 +8,8 @@ import Testing
 
 @Suite("The model registry: publish, list, activate, roll back")
 struct ModelRegistryQueryTests {
-    /// Versions of the fixture segment, distinct by their training seed (so by their ids).
-    static let versions: [SegmentModel] = (1...3).map { seed in
-        var options = TrainingOptions()
-        options.seed = UInt64(seed)
-        options.restarts = 1
-        do {
-            return try SegmentTrainer(options: options).train(
-                Fixtures.players.records, segment: Fixtures.segment, trainedAt: Fixtures.trainedAt)
-        } catch {
-            fatalError("fixture training failed: \(error)")
-        }
-    }
-
-    /// A model of another segment.
-    static let otherSegment: SegmentModel = {
-        do {
-            return try SegmentTrainer().train(
-                Fixtures.players.records, segment: SegmentKey(gameMode: "SpeedRun", difficulty: 1, durationMinutes: 5),
-                trainedAt: Fixtures.trainedAt)
-        } catch {
-            fatalError("fixture training failed: \(error)")
-        }
-    }()
+    static let versions = Fixtures.versions
+    static let otherSegment = Fixtures.otherSegment()
 
     /// Publication times a second apart, so that the order of versions is known.
     static func second(_ n: Int) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + Double(n)) }
