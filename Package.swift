@@ -37,6 +37,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "GaussianMixture"),
+        .target(name: "BuildInfo"),
         .target(name: "Statistics"),
         .target(
             name: "MotivationEngine",
@@ -121,6 +122,7 @@ let package = Package(
         .executableTarget(
             name: "sphery-engine",
             dependencies: [
+                "BuildInfo",
                 "GaussianMixture",
                 "MotivationEngine",
                 "ExperimentReport",

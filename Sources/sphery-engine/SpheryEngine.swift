@@ -7,7 +7,7 @@ struct SpheryEngine: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sphery-engine",
         abstract: "The Sphery Motivational Engine: player segments, targets and messages from Gaussian mixtures.",
-        version: "0.1.0",
+        version: BuildVersion.text,
         subcommands: [
             DemoDataCommand.self, MigrateCommand.self, SegmentsCommand.self, TrainCommand.self, AnalyzeCommand.self,
             PlayerCommand.self, BatchCommand.self, InfoCommand.self, ValidateCommand.self, MixtureCommand.self, ServeCommand.self,
