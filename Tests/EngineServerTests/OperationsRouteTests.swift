@@ -51,6 +51,10 @@ struct OperationsRouteTests {
                 let analyses = text.split(separator: "\n").filter { $0.hasPrefix("sphery_analyses_total{segment=\"DualFlow_-1_10\"") }
                 #expect(analyses.map { Int($0.split(separator: " ").last!)! }.reduce(0, +) == 4)
                 #expect(text.contains(#"sphery_model_age_seconds{segment="DualFlow_-1_5"}"#))
+                // The trained cluster shares, for the drift rule: one per cluster, adding up to 1.
+                let shares = text.split(separator: "\n").filter { $0.hasPrefix(#"sphery_model_cluster_share{segment="DualFlow_-1_10""#) }
+                #expect(shares.count == 4)
+                #expect(abs(shares.compactMap { Double($0.split(separator: " ").last!) }.reduce(0, +) - 1) < 1e-9)
                 #expect(text.contains("sphery_models_loaded 2"))
                 #expect(text.contains("sphery_db_connections_in_use 0"))
                 #expect(text.contains("sphery_db_connections_max"))

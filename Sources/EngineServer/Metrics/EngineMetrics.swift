@@ -113,6 +113,14 @@ public struct EngineMetrics: Sendable {
         for (segment, engine) in models.registry.engines {
             Gauge(label: "sphery_model_age_seconds", dimensions: [("segment", segment.fileStem)], factory: factory)
                 .record(now.timeIntervalSince(engine.model.trainedAt))
+            // The shares the model was trained with: with sphery_analyses_total, Prometheus computes
+            // the cluster drift (population stability index) across every replica.
+            for cluster in engine.model.clusters {
+                Gauge(
+                    label: "sphery_model_cluster_share", dimensions: [("segment", segment.fileStem), ("cluster", String(cluster.cluster))],
+                    factory: factory
+                ).record(cluster.share)
+            }
         }
         if let pool {
             Gauge(label: "sphery_db_connections_in_use", factory: factory).record(pool.connectionsInUse)

@@ -58,20 +58,22 @@ public struct ModelRegistryQuery: Sendable {
     /// Every stored version, newest publication first within each segment, segments by name.
     public func list() async throws -> [PublishedModel] {
         try await translatingSchemaErrors {
-            try await database.raw(
-                SQLQueryString(
-                    """
-                    SELECT id, game_mode, difficulty, duration_minutes, format, engine_version, players, \
-                    \(SQLDialectPieces.milliseconds("trained_at", backend)) AS trained_ms, \
-                    \(SQLDialectPieces.milliseconds("published_at", backend)) AS published_ms, \
-                    CASE WHEN active THEN 1 ELSE 0 END AS is_active, \
-                    \(SQLDialectPieces.milliseconds("activated_at", backend)) AS activated_ms FROM engine_models
-                    """)
-            ).all().map(Self.published)
+            let time = { (column: String) in SQLDialectPieces.milliseconds(column, backend) }
+            let query: SQLQueryString = """
+                SELECT id, game_mode, difficulty, duration_minutes, format, engine_version, players, \
+                \(unsafeRaw: time("trained_at")) AS trained_ms, \(unsafeRaw: time("published_at")) AS published_ms, \
+                CASE WHEN active THEN 1 ELSE 0 END AS is_active, \(unsafeRaw: time("activated_at")) AS activated_ms FROM engine_models
+                """
+            return try await database.raw(query).all().map(Self.published)
         }
-        .sorted {
-            ($0.segment.fileStem, $1.publishedAt ?? .distantPast, $1.id) < ($1.segment.fileStem, $0.publishedAt ?? .distantPast, $0.id)
-        }
+        .sorted(by: Self.listOrder)
+    }
+
+    /// Segments by name; within a segment, the newest publication first (then by id).
+    private static func listOrder(_ a: PublishedModel, _ b: PublishedModel) -> Bool {
+        if a.segment.fileStem != b.segment.fileStem { return a.segment.fileStem < b.segment.fileStem }
+        let (first, second) = (a.publishedAt ?? .distantPast, b.publishedAt ?? .distantPast)
+        return first != second ? first > second : a.id > b.id
     }
 
     /// Makes the stored model `id` its segment's active one (the one active before stays stored).
