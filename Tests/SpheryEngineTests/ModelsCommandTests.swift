@@ -79,3 +79,16 @@ struct ModelsCommandTests {
         #expect(throws: ValidationError.self) { try ServeCommand.parse(["--models", "registry"]).settings([:]) }
     }
 }
+
+/// `--version`: the engine's version, and the commit a release build records.
+@Suite("--version")
+struct VersionTests {
+    @Test func namesTheVersionAndSaysADevelopmentBuildHasNoCommit() {
+        let text = BuildVersion.text
+        #expect(text.hasPrefix(EngineVersion.current + " ("))
+        // `swift test` builds without scripts/release.sh's defines.
+        #expect(BuildVersion.commit == nil)
+        #expect(text.contains("a development build"))
+        #expect(SpheryEngine.configuration.version == text)
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Staging on one machine, loopback only (docs/deploy.md, "Staging on one machine").
 
-    scripts/staging.sh up | smoke | drill [--short] | down      (several, in order: up smoke down)
+    scripts/staging.sh up | smoke | drill [--short] | capacity | down   (several, in order: up smoke down)
 
 up     starts PostgreSQL (scripts/start-postgres.sh), makes the database sphery_staging afresh,
        migrates, writes demo data, trains and publishes into the model registry, starts two
@@ -11,6 +11,7 @@ up     starts PostgreSQL (scripts/start-postgres.sh), makes the database sphery_
 smoke  checks every replica and the load balancer (/ready, an analysis, a player look-up, the
        dashboard, /metrics) and that Prometheus scrapes both replicas.
 drill  the drills under wrk load through nginx (scripts/staging/drills.py); one JSON summary.
+capacity  requests/s of one replica and of nginx in front of both, memory per replica (JSON).
 down   stops exactly what up started, by the pids it recorded; the database stays for inspection.
 
 The artefact: SPHERY_RELEASE_TARBALL, else dist/sphery-engine-<version>-linux-<arch>.tar.gz,
@@ -282,8 +283,9 @@ scrape_configs:
 
 
 def install_missing():
-    missing = [package for command, package in (("nginx", "nginx-light"), ("prometheus", "prometheus"), ("wrk", "wrk"),
-                                                (["psql"][0], "postgresql-client")) if shutil.which(command) is None]
+    needed = (("nginx", "nginx-light"), ("prometheus", "prometheus"), ("promtool", "prometheus"), ("wrk", "wrk"),
+              ("psql", "postgresql-client"))
+    missing = sorted({package for command, package in needed if shutil.which(command) is None})
     if missing:
         log(f"installing {', '.join(missing)} from Debian's packages")
         run(["apt-get", "update", "-qq"], "apt-get update")
@@ -440,7 +442,7 @@ def down():
 
 def main(argv):
     commands = {"up": up, "smoke": smoke, "down": down}
-    if not argv or any(a not in (*commands, "drill", "--short") for a in argv):
+    if not argv or any(a not in (*commands, "drill", "--short", "capacity") for a in argv):
         print(__doc__, file=sys.stderr)
         return 2
     os.chdir(ROOT)
@@ -456,6 +458,10 @@ def main(argv):
                 import drills
                 if not drills.run(load_state(), short=short):
                     return 1
+            elif command == "capacity":
+                sys.path.insert(0, str(pathlib.Path(__file__).parent))
+                import capacity
+                capacity.run(load_state())
             elif command == "--short":
                 print("staging: --short goes after drill", file=sys.stderr)
                 return 2
