@@ -19,4 +19,16 @@ struct EngineSchemaTests {
             }
         }
     }
+
+    /// The service's role may only read and write the engine's tables: once they are at the
+    /// latest version, migrating again (as the service does at start) only reads.
+    @Test func aMigratedDatabaseIsOnlyReadByMigrate() async throws {
+        try await TestDatabases.with(.postgresql) { database in
+            try await database.open { db in _ = try await EngineSchema.migrate(on: db) }
+            #expect(try await database.openReadOnly { db in try await EngineSchema.migrate(on: db) } == [])
+            // Before the owner migrated, the reader cannot: the error is the database's.
+            try await database.open { db in try await db.raw("DELETE FROM engine_migrations WHERE version = 5").run() }
+            await #expect(throws: (any Error).self) { try await database.openReadOnly { db in try await EngineSchema.migrate(on: db) } }
+        }
+    }
 }

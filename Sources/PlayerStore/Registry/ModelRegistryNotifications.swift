@@ -40,9 +40,9 @@ public enum ModelRegistryNotifications {
                     try? await connection.close()
                     throw error
                 }
-            } catch is CancellationError {
-                throw CancellationError()
             } catch {
+                // Cancelled (shutting down): the driver may report it as its connection closing.
+                if error is CancellationError || Task.isCancelled { throw CancellationError() }
                 if !reported {
                     let reason = DatabaseError.unreachable(.postgres(url: url), error, hiding: configuration.coreConfiguration.password)
                     logger.warning(

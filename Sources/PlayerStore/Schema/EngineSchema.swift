@@ -83,18 +83,21 @@ public enum EngineSchema {
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// Runs every migration not yet recorded, in order; returns the versions it applied.
+    ///
+    /// A database already at the latest version is only read (`SELECT` on `engine_migrations`),
+    /// so a role without `CREATE` (the service's, `docs/deploy.md`) may call this at start.
     @discardableResult
     public static func migrate(on database: any SQLDatabase) async throws -> [Int] {
+        if let applied = try? await appliedVersions(database), applied.isSuperset(of: migrations.map(\.version)) {
+            return []
+        }
         let postgres = SQLBackend(database) == .postgresql
         try await database.raw(
             SQLQueryString(
                 "CREATE TABLE IF NOT EXISTS engine_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                     + "applied_at \(postgres ? "TIMESTAMPTZ" : "TEXT") NOT NULL)")
         ).run()
-        let applied = Set(
-            try await database.raw("SELECT version FROM engine_migrations").all().map {
-                try $0.decode(column: "version", as: Int.self)
-            })
+        let applied = try await appliedVersions(database)
         var done: [Int] = []
         for migration in migrations where !applied.contains(migration.version) {
             for statement in migration.statements(postgres) {
@@ -109,5 +112,13 @@ public enum EngineSchema {
             done.append(migration.version)
         }
         return done
+    }
+
+    /// The versions recorded in `engine_migrations`.
+    private static func appliedVersions(_ database: any SQLDatabase) async throws -> Set<Int> {
+        Set(
+            try await database.raw("SELECT version FROM engine_migrations").all().map {
+                try $0.decode(column: "version", as: Int.self)
+            })
     }
 }
