@@ -289,7 +289,8 @@ def install_missing():
     if missing:
         log(f"installing {', '.join(missing)} from Debian's packages")
         run(["apt-get", "update", "-qq"], "apt-get update")
-        run(["apt-get", "install", "-y", "-qq", *missing], "apt-get install", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], "apt-get install",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
 def users_with_workouts(database_url, limit=2000):
