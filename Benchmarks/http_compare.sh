@@ -7,7 +7,10 @@
 #   Benchmarks/http_compare.sh BEFORE AFTER [rounds] [seconds]
 #
 # BEFORE and AFTER are release binaries; the demo database is made by AFTER, and each trains its
-# own models on it (an older engine may not read a newer model file format).
+# own models on it (an older engine may not read a newer model file format). With
+# AFTER_MODELS=registry, AFTER publishes its models into each database's model registry and
+# serves them with --models registry (BEFORE and AFTER may then be the same binary: folder
+# against registry).
 set -euo pipefail
 before=$1 after=$2 rounds=${3:-3} seconds=${4:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,6 +25,7 @@ for binary in "$before" "$after"; do
     "$binary" train --db "$work/players.sqlite" --models "$work/models-$(echo "$binary" | md5sum | cut -c1-8)" \
         --game-mode DualFlow --difficulty -1 --duration 10 > /dev/null 2>&1
 done
+after_models=${AFTER_MODELS:-folder}
 python3 -c 'import sqlite3, sys; print("\n".join(str(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(
     """SELECT DISTINCT w."userId" FROM "Workouts" w JOIN "RaceConfigs" rc ON rc."workoutId" = w.id
        WHERE w."completedWorkout" AND rc."gameMode" = '"'DualFlow'"' AND rc.difficulty = -1 AND rc.duration = 600""")))' \
@@ -33,8 +37,17 @@ if [[ -n "${SPHERY_BENCH_POSTGRES_URL:-}" ]]; then
        WHERE w."completedWorkout" AND rc."gameMode" = '"'DualFlow'"' AND rc.difficulty = -1 AND rc.duration = 600' > "$work/ids-postgres.txt"
 fi
 
-start_server() {  # $1: binary, $2: database
-    "$1" serve --db "$2" --models "$work/models-$(echo "$1" | md5sum | cut -c1-8)" --port "$port" --log-level error > "$work/server.log" 2>&1 &
+if [[ "$after_models" == registry ]]; then
+    for entry in "${databases[@]}"; do
+        "$after" migrate --db "${entry#*=}" > /dev/null 2>&1
+        "$after" train --db "${entry#*=}" --publish --models "$work/published" --game-mode DualFlow --difficulty -1 --duration 10 > /dev/null 2>&1
+    done
+fi
+
+start_server() {  # $1: binary, $2: database; the AFTER side may serve the registry (AFTER_MODELS)
+    local models="$work/models-$(echo "$1" | md5sum | cut -c1-8)"
+    [[ "$side" == after && "$after_models" == registry ]] && models=registry
+    "$1" serve --db "$2" --models "$models" --port "$port" --log-level error > "$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/ready" > /dev/null 2>&1 && return 0; sleep 0.1; done
     echo "the server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
