@@ -143,4 +143,46 @@ struct ModelRegistryServingTests {
             }
         }
     }
+
+    /// With a model cache, a replica that starts while the database is out of reach serves the
+    /// models it served last, and follows the registry again once the database answers.
+    @Test func aReplicaStartsFromItsCacheWhileTheDatabaseIsAway() async throws {
+        try await TestDatabases.with(.sqlite) { database in
+            try await Self.publish([Fixtures.versions[0]], to: database)
+            let cache = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: cache) }
+            var configuration = try Self.configuration(database)
+            configuration.modelCache = cache
+            // A first start reads the registry and fills the cache.
+            let first = try await withServer(configuration) { client in try await Self.ids(client) }
+            #expect(first == [Fixtures.versions[0].id])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == ["DualFlow_-1_10.json"])
+
+            // The database goes away (an SQLite file that is not there is unreachable).
+            let file = URL(fileURLWithPath: database.url)
+            let aside = file.appendingPathExtension("away")
+            try FileManager.default.moveItem(at: file, to: aside)
+            var uncached = configuration
+            uncached.modelCache = nil
+            await #expect(throws: DatabaseError.self) { _ = try await EngineService.load(uncached, logger: ServerFixture.quietLogger) }
+            try await withServer(configuration) { client in
+                #expect(try await Self.ids(client) == [Fixtures.versions[0].id])
+                try await client.execute(uri: "/v1/analyze", method: .post, body: .text(ServerFixture.expert10)) { response in
+                    #expect(response.status == .ok)
+                }
+                // Back, with a new version published meanwhile: the replica follows it.
+                try FileManager.default.moveItem(at: aside, to: file)
+                try await Self.publish([Fixtures.versions[1]], to: database)
+                var served: [String] = []
+                for _ in 0..<250 where served != [Fixtures.versions[1].id] {
+                    try await Task.sleep(for: .milliseconds(20))
+                    served = try await Self.ids(client)
+                }
+                #expect(served == [Fixtures.versions[1].id])
+            }
+            // The cache now holds the new version.
+            let cached = try ModelFileStore.read(cache.appendingPathComponent("DualFlow_-1_10.json"))
+            #expect(cached.id == Fixtures.versions[1].id)
+        }
+    }
 }

@@ -77,6 +77,12 @@ struct ModelsCommandTests {
         #expect(environment.modelOrigin == .registry)
         #expect(try ServeCommand.parse(["--models", "./registry"]).settings([:]).modelOrigin == .folder)
         #expect(throws: ValidationError.self) { try ServeCommand.parse(["--models", "registry"]).settings([:]) }
+        let cached = try ServeCommand.parse(["--models", "registry", "--db", registry, "--model-cache", "/var/cache/m"]).settings([:])
+        #expect(cached.modelCache?.path == "/var/cache/m")
+        #expect(
+            try ServeCommand.parse([]).settings(["SPHERY_MODELS": "registry", "SPHERY_DB_URL": registry, "SPHERY_MODEL_CACHE": "/c"])
+                .modelCache?.path == "/c")
+        #expect(throws: ValidationError.self) { try ServeCommand.parse(["--model-cache", "/c"]).settings([:]) }
     }
 }
 

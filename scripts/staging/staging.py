@@ -201,9 +201,9 @@ def artefact_binary():
     return str(folder / "bin" / "sphery-engine")
 
 
-def replica_command(binary, database_url, port, key_file, experiments):
-    return [binary, "serve", "--db", database_url, "--models", "registry", "--host", "127.0.0.1", "--port", str(port),
-            "--admin-key-file", str(key_file), "--experiments", str(experiments), "--shutdown-grace", "10"]
+def replica_command(binary, database_url, port, key_file, experiments, cache):
+    return [binary, "serve", "--db", database_url, "--models", "registry", "--model-cache", str(cache), "--host", "127.0.0.1",
+            "--port", str(port), "--admin-key-file", str(key_file), "--experiments", str(experiments), "--shutdown-grace", "10"]
 
 
 def start_replica(replica):
@@ -341,7 +341,8 @@ def up():
         for index in (1, 2):
             port = free_port()
             replica = {"url": f"http://127.0.0.1:{port}", "pid": None, "log": str(STATE_DIR / f"replica-{index}.log"),
-                       "command": replica_command(binary, database_url, port, key_file, experiments)}
+                       "command": replica_command(binary, database_url, port, key_file, experiments,
+                                                  STATE_DIR / f"model-cache-{index}")}
             state["replicas"].append(replica)
             start_replica(replica)
             log(f"replica {index} ready at {replica['url']} (pid {replica['pid']}, log {replica['log']})")

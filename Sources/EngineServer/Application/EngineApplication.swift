@@ -82,7 +82,9 @@ public struct EngineService: Sendable {
         guard configuration.modelOrigin == .registry else { return try EngineService(configuration, metrics: metrics, logger: logger) }
         guard let pool = try pool(configuration, logger: logger) else { throw ServerConfigurationError.registryWithoutDatabase }
         do {
-            let source = try await RegistryModelSource(registry: PooledModelRegistry(pool: pool), personal: configuration.personalTargets)
+            let source = try await RegistryModelSource(
+                registry: PooledModelRegistry(pool: pool), personal: configuration.personalTargets,
+                cache: configuration.modelCache.map(ModelCache.init), logger: logger)
             return try EngineService(configuration, metrics: metrics, logger: logger, pool: pool, origin: .registry(source))
         } catch {
             await pool.shutdown()

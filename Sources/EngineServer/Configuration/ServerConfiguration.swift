@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     /// Where the models come from: the folder (the embedded default) or the database's model
     /// registry.
     public var modelOrigin = ModelOrigin.folder
+    /// With the registry origin: a folder where the models serving are kept, to start from when
+    /// the database cannot be reached at start (nil: no cache; the start then fails).
+    public var modelCache: URL?
     /// The player database, for the routes that look players up and for the prediction log;
     /// without one those routes answer 503 and `/v1/analyze` works alone.
     public var database: DatabaseLocation?

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the HTTP API: analyses, player look-ups, models, health, readiness and metrics.",
         discussion: """
             Every option can also be set by an environment variable (the option wins): SPHERY_DB_URL, \
-            SPHERY_MODELS, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
+            SPHERY_MODELS, SPHERY_MODEL_CACHE, SPHERY_HOST, SPHERY_PORT, SPHERY_ADMIN_KEY or SPHERY_ADMIN_KEY_FILE, \
             SPHERY_RELOAD_INTERVAL, SPHERY_LOG_LEVEL, SPHERY_EXPERIMENTS, SPHERY_REQUEST_TIMEOUT, \
             SPHERY_IDLE_TIMEOUT, SPHERY_MAX_CONNECTIONS, SPHERY_SHUTDOWN_GRACE. With --demo and no database, a demo \
             SQLite database and its models are made on first start (in --demo-dir) and reused afterwards. \
@@ -45,6 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
         name: .customLong("admin-key-file"),
         help: "File holding the admin key for POST /v1/models/reload [SPHERY_ADMIN_KEY_FILE, or the key itself in SPHERY_ADMIN_KEY].")
     var adminKeyFile: String?
+
+    @Option(
+        name: .customLong("model-cache"),
+        help: """
+            With --models registry: a folder where the models serving are kept, to start from when the database \
+            cannot be reached [SPHERY_MODEL_CACHE, default: none].
+            """)
+    var modelCache: String?
 
     @Option(
         name: .customLong("reload-interval"),
@@ -154,6 +162,12 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(modelsDirectory: URL(fileURLWithPath: modelsSetting))
         if modelsSetting == Self.registry {
             configuration.modelOrigin = .registry
+        }
+        if let cache = modelCache ?? environment["SPHERY_MODEL_CACHE"] {
+            guard configuration.modelOrigin == .registry else {
+                throw ValidationError("--model-cache (SPHERY_MODEL_CACHE) goes with --models registry")
+            }
+            configuration.modelCache = URL(fileURLWithPath: cache)
         }
         configuration.host = host ?? environment["SPHERY_HOST"] ?? configuration.host
         configuration.port = try port ?? environment["SPHERY_PORT"].map { try Self.number($0, "SPHERY_PORT") } ?? configuration.port
