@@ -11,8 +11,8 @@ kill -9          SIGKILL replica 2, start it again. Only requests in flight on i
                  count is reported (and the exposures it had queued, which die with it).
 postgres restart stop the PostgreSQL cluster for 4 s. Goal: /v1/analyze unaffected, the player
                  route 200 or 503 only, 200 again within 5 s of the restart, 0 lost exposures.
-same arm         1,000 users asked on each replica directly: the same arm (policy, status,
-                 target) from both, and one arm per user in the exposure log.
+same arm         1,000 users asked on each replica directly: the same answer (policy, target
+                 shown or not, status, target) from both, and one arm per user in the exposure log.
 
 Exposures are counted exactly by a second client beside wrk (scripts/drills/load.py: player
 look-ups of users of its own, each answer read to its end, so it knows every 200 it got). After
@@ -32,7 +32,8 @@ import subprocess
 import sys
 import time
 
-from staging import (ROOT, SEGMENT_QUERY, STATE_DIR, StagingError, alive, http, log, psql, save_state, start_replica, stop)
+from staging import (ROOT, SEGMENT_QUERY, STATE_DIR, StagingError, alive, http, log, psql, save_state, shown, start_replica,
+                     stop)
 
 sys.path.insert(0, str(ROOT / "scripts" / "drills"))
 import load as exact_load  # noqa: E402  (scripts/drills/load.py: the exact client)
@@ -230,14 +231,17 @@ def same_arm(state, users=1000):
         if status != 200:
             return status, None
         message = json.loads(body)["analysis"]["motivational_message"]
-        return status, (message.get("target_policy"), message.get("status"), message.get("next_target"))
+        # The answer names no arm; the policy and whether the target is shown tell them apart (a
+        # control arm computes the cohort target but does not show it). The log names the arm.
+        return status, (message.get("target_policy"), message.get("target_shown"), message.get("status"),
+                        message.get("next_target"))
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         answers = {r["url"]: list(pool.map(lambda u, r=r: ask(r, u), ids)) for r in state["replicas"]}
     first, second = (answers[r["url"]] for r in state["replicas"][:2])
     answered = sum(1 for a in first + second if a[0] == 200)
     differing = sum(1 for a, b in zip(first, second) if a[0] != 200 or b[0] != 200 or a[1] != b[1])
-    policies = sorted({str(a[1][0]) for a in first if a[1]})
+    policies = sorted({f"{a[1][0]}{'' if a[1][1] else ' (not shown: control)'}" for a in first if a[1]})
     conflicts = int(psql(state["database_url"], f"""SELECT count(*) FROM (SELECT user_id FROM engine_predictions
         WHERE experiment = '{state['experiment']}' GROUP BY user_id HAVING count(DISTINCT arm) > 1) x"""))
     log(f"same arm: {len(ids)} users on both replicas, {differing} differ; policies seen {policies}; "
@@ -284,5 +288,5 @@ def run(state, short):
     text = json.dumps(summary, indent=2)
     (STATE_DIR / "drill-summary.json").write_text(text + "\n")
     print(text, flush=True)
-    log(f"drill: {'every goal met' if summary['passed'] else 'a goal was missed'} (.staging/drill-summary.json)")
+    log(f"drill: {'every goal met' if summary['passed'] else 'a goal was missed'} ({shown(STATE_DIR / 'drill-summary.json')})")
     return summary["passed"]

@@ -16,7 +16,9 @@ down   stops exactly what up started, by the pids it recorded; the database stay
 
 The artefact: SPHERY_RELEASE_TARBALL, else dist/sphery-engine-<version>-linux-<arch>.tar.gz,
 built by scripts/release.sh when missing. SPHERY_STAGING_BINARY runs another binary instead
-(development only: staging is meant to run the artefact).
+(development only: staging is meant to run the artefact). Two stagings on one machine (a CI clone
+beside a working tree) need their own database: SPHERY_STAGING_DATABASE (default sphery_staging);
+SPHERY_STAGING_DIR moves the state folder (default .staging in the checkout).
 """
 import json
 import os
@@ -35,13 +37,17 @@ import urllib.error
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-STATE_DIR = ROOT / ".staging"
+STATE_DIR = pathlib.Path(os.environ.get("SPHERY_STAGING_DIR") or ROOT / ".staging").resolve()
 STATE_FILE = STATE_DIR / "state.json"
-DATABASE = "sphery_staging"
+DATABASE = os.environ.get("SPHERY_STAGING_DATABASE") or "sphery_staging"
 EXPERIMENT = "staging-targets"
 SEGMENT_QUERY = "game_mode=DualFlow&difficulty=-1&duration=10"
 ANALYSIS = b'{"game_mode":"DualFlow","difficulty":-1,"duration_minutes":10,"score":150000,"age":30,"startSpeed":5}'
 USERS = 10000
+
+
+if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", DATABASE):
+    sys.exit(f"staging: SPHERY_STAGING_DATABASE must be a plain lower-case name, not {DATABASE!r}")
 
 
 class StagingError(Exception):
@@ -89,6 +95,12 @@ def run(argv, what, **kwargs):
     if result.returncode != 0:
         raise StagingError(f"{what} failed ({result.returncode}):\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     return result.stdout
+
+
+def shown(path):
+    """path relative to the checkout when it is inside it (for messages)."""
+    path = pathlib.Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def tail(path, lines=15):
@@ -143,7 +155,7 @@ def start_process(argv, log_path, cwd=None):
 
 def load_state():
     if not STATE_FILE.exists():
-        raise StagingError(f"{STATE_FILE} is missing: run scripts/staging.sh up first")
+        raise StagingError(f"{shown(STATE_FILE)} is missing: run scripts/staging.sh up first")
     return json.loads(STATE_FILE.read_text())
 
 
@@ -188,7 +200,7 @@ def artefact_binary():
     if not tarball:
         tarball = ROOT / "dist" / f"sphery-engine-{version()}-linux-{platform.machine()}.tar.gz"
         if not tarball.exists():
-            log(f"no {tarball.relative_to(ROOT)}: building it with scripts/release.sh")
+            log(f"no {shown(tarball)}: building it with scripts/release.sh")
             subprocess.run(["bash", str(ROOT / "scripts/release.sh")], check=True, stdout=subprocess.DEVNULL)
     tarball = pathlib.Path(tarball).resolve()
     target = STATE_DIR / "release"
@@ -197,7 +209,7 @@ def artefact_binary():
     with tarfile.open(tarball) as archive:
         archive.extractall(target, filter="tar")
     (folder,) = [entry for entry in target.iterdir() if entry.is_dir()]
-    log(f"artefact {tarball.name} unpacked in {folder.relative_to(ROOT)}")
+    log(f"artefact {tarball.name} unpacked in {shown(folder)}")
     return str(folder / "bin" / "sphery-engine")
 
 
@@ -213,11 +225,14 @@ def start_replica(replica):
 
 
 def wait_ready(replica, timeout=60):
-    def ready():
+    """Waits for the replica's /ready; fails with the end of its log when it exits or time is up."""
+    deadline = time.monotonic() + timeout
+    while http("GET", replica["url"] + "/ready", timeout=1)[0] != 200:
         if not alive(replica["pid"]):
             raise StagingError(f"replica {replica['url']} exited; its log ends:\n{tail(replica['log'])}")
-        return http("GET", replica["url"] + "/ready", timeout=1)[0] == 200
-    wait_until(ready, timeout, f"replica {replica['url']} was not ready")
+        if time.monotonic() > deadline:
+            raise StagingError(f"replica {replica['url']} was not ready within {timeout} s; its log ends:\n{tail(replica['log'])}")
+        time.sleep(0.1)
 
 
 def nginx_config(replicas, port):
@@ -305,8 +320,9 @@ def users_with_workouts(database_url, limit=2000):
 
 def up():
     if STATE_FILE.exists() and any(alive(p) for p in running_pids(load_state())):
-        raise StagingError("staging is already up (.staging/state.json); run scripts/staging.sh down first")
-    STATE_DIR.mkdir(exist_ok=True)
+        raise StagingError(f"staging is already up ({shown(STATE_FILE)}); run scripts/staging.sh down first")
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    fresh_start()
     install_missing()
     started = time.monotonic()
     owner_url, cluster = postgres()
@@ -354,22 +370,47 @@ def up():
             ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf")], prefix / "nginx.log")
         state["load_balancer"] = f"http://127.0.0.1:{balancer_port}"
         save_state(state)
-        wait_until(lambda: http("GET", state["load_balancer"] + "/ready", timeout=1)[0] == 200, 20,
-                   f"nginx at {state['load_balancer']} did not answer /ready (see {prefix}/error.log)")
+        wait_for_process(state["processes"]["nginx"], lambda: http("GET", state["load_balancer"] + "/ready", timeout=1)[0] == 200,
+                         20, f"nginx at {state['load_balancer']} did not answer /ready", [prefix / "nginx.log", prefix / "error.log"])
         log(f"nginx at {state['load_balancer']} (pid {state['processes']['nginx']})")
         prometheus_port = free_port()
         command = prometheus_config(state["replicas"], prometheus_port)
         state["processes"]["prometheus"] = start_process(command, STATE_DIR / "prometheus" / "prometheus.log")
         state["prometheus"] = f"http://127.0.0.1:{prometheus_port}"
         save_state(state)
-        wait_until(lambda: http("GET", state["prometheus"] + "/-/ready", timeout=1)[0] == 200, 30,
-                   "Prometheus was not ready (see .staging/prometheus/prometheus.log)")
+        wait_for_process(state["processes"]["prometheus"], lambda: http("GET", state["prometheus"] + "/-/ready", timeout=1)[0] == 200,
+                         30, "Prometheus was not ready", [STATE_DIR / "prometheus" / "prometheus.log"])
         log(f"Prometheus at {state['prometheus']} (pid {state['processes']['prometheus']})")
     except BaseException:
         save_state(state)
         raise
     save_state(state)
-    log(f"up in {time.monotonic() - started:.1f} s; state in {STATE_FILE.relative_to(ROOT)}")
+    log(f"up in {time.monotonic() - started:.1f} s; state in {shown(STATE_FILE)}")
+
+
+def fresh_start():
+    """Removes what an earlier up left: logs (appended to by every start, they grew to hundreds
+    of MB over a day of drills), Prometheus's data and the replicas' model caches. The database
+    is made afresh too, so nothing of an earlier staging is mixed into this one."""
+    for pattern in ("replica-*.log", "nginx/*.log", "prometheus/prometheus.log", "drill-summary.json"):
+        for path in STATE_DIR.glob(pattern):
+            path.unlink()
+    for pattern in ("prometheus/data", "model-cache-*"):
+        for path in STATE_DIR.glob(pattern):
+            shutil.rmtree(path)
+
+
+def wait_for_process(pid, url_ok, timeout, what, logs):
+    """Waits until url_ok(); fails with the ends of `logs` when pid exits or time is up."""
+    def ready():
+        if not alive(pid):
+            raise StagingError(f"{what}: the process exited")
+        return url_ok()
+    try:
+        wait_until(ready, timeout, what)
+    except StagingError as error:
+        ends = "".join(f"\n--- {shown(path)}:\n{tail(path)}" for path in logs)
+        raise StagingError(f"{error}{ends}") from None
 
 
 def running_pids(state):
@@ -428,7 +469,7 @@ def smoke():
 
 def down():
     if not STATE_FILE.exists():
-        log("nothing to stop (no .staging/state.json)")
+        log(f"nothing to stop (no {shown(STATE_FILE)})")
         return
     state = load_state()
     for name, pid in list(state.get("processes", {}).items())[::-1]:
@@ -439,7 +480,8 @@ def down():
             took = stop(replica["pid"], grace=20)
             log(f"replica {index} (pid {replica['pid']}) stopped in {took:.2f} s")
     STATE_FILE.unlink()
-    log(f"down; the database {DATABASE} and the logs in .staging/ stay for inspection (up makes them afresh)")
+    log(f"down; the database {state.get('database_url', DATABASE).rsplit('/', 1)[-1].split('?')[0]} and the logs in "
+        f"{shown(STATE_DIR)}/ stay for inspection (up makes them afresh)")
 
 
 def main(argv):
@@ -448,6 +490,9 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     os.chdir(ROOT)
+    # drills.py and capacity.py import this file as `staging`: the same module, not a second copy
+    # (whose StagingError the except below would not catch).
+    sys.modules.setdefault("staging", sys.modules[__name__])
     index = 0
     while index < len(argv):
         command = argv[index]
