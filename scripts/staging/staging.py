@@ -111,10 +111,16 @@ def tail(path, lines=15):
 
 
 def alive(pid):
-    """Whether pid runs (a zombie, an exited child not yet reaped, does not)."""
+    """Whether pid runs and is a process of this staging: every process up starts names the state
+    folder on its command line (nginx's master keeps it in its title). So a pid of a state file
+    that outlived its processes (a reboot) and now belongs to another process is never signalled.
+    A zombie (an exited child not yet reaped) does not run."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return str(STATE_DIR).encode() in cmdline.read()
     except (OSError, IndexError):
         return False
 
@@ -472,13 +478,14 @@ def down():
         log(f"nothing to stop (no {shown(STATE_FILE)})")
         return
     state = load_state()
-    for name, pid in list(state.get("processes", {}).items())[::-1]:
-        took = stop(pid, grace=10)
+    parts = list(state.get("processes", {}).items())[::-1]
+    parts += [(f"replica {index}", replica["pid"]) for index, replica in enumerate(state.get("replicas", []), 1) if replica.get("pid")]
+    for name, pid in parts:
+        if not alive(pid):
+            log(f"{name} (pid {pid}) was not running (or the pid is no longer this staging's): left alone")
+            continue
+        took = stop(pid, grace=10 if name in ("nginx", "prometheus") else 20)
         log(f"{name} (pid {pid}) stopped in {took:.2f} s")
-    for index, replica in enumerate(state.get("replicas", []), 1):
-        if replica.get("pid"):
-            took = stop(replica["pid"], grace=20)
-            log(f"replica {index} (pid {replica['pid']}) stopped in {took:.2f} s")
     STATE_FILE.unlink()
     log(f"down; the database {state.get('database_url', DATABASE).rsplit('/', 1)[-1].split('?')[0]} and the logs in "
         f"{shown(STATE_DIR)}/ stay for inspection (up makes them afresh)")
