@@ -1,6 +1,14 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+/// What a release build records in the binary (`sphery-engine --version`): `scripts/release.sh`
+/// sets SPHERY_GIT_COMMIT and SPHERY_BUILD_DATE, and only the small C target `BuildInfo` is
+/// compiled with them (a flag given to every target, such as `-Xcc -D…`, would rebuild the whole
+/// package and its dependencies for each new commit). Without them a build says "unknown".
+let buildInfo: [CSetting] = ["SPHERY_GIT_COMMIT", "SPHERY_BUILD_DATE"].compactMap { name in
+    Context.environment[name].map { CSetting.define(name, to: "\"\($0)\"") }
+}
+
 let package = Package(
     name: "sphery-engine",
     platforms: [.macOS(.v15)],
@@ -37,7 +45,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "GaussianMixture"),
-        .target(name: "BuildInfo"),
+        .target(name: "BuildInfo", cSettings: buildInfo),
         .target(name: "Statistics"),
         .target(
             name: "MotivationEngine",

@@ -14,6 +14,7 @@
 #     share/models/DualFlow_-1_10.json        a small demo model, trained here by the binary itself
 #     deploy/                                 systemd unit, environment-file template, nginx site
 #     docs/, README.md, BENCHMARKS.md         the documentation
+#     VERSION                                 the version alone (0.2.0)
 #     BUILD-INFO                              version, commit, date, toolchain, ldd
 #
 # Environment: SPHERY_RELEASE_SCRATCH (build folder, default .build-release),
@@ -39,11 +40,16 @@ dist="${SPHERY_RELEASE_DIST:-dist}"
 mkdir -p "$dist"
 dist="$(cd "$dist" && pwd)"
 
-say "building $name (commit $commit) in $scratch; a first release build takes several minutes"
+[[ "$commit" =~ ^([0-9a-f]{40}(-modified)?|unknown)$ ]] || fail "unexpected commit: $commit"
+
+# Package.swift compiles the C target BuildInfo with these two (and only that target: the rest of
+# an earlier build in $scratch is reused); --version prints them.
+export SPHERY_GIT_COMMIT="$commit" SPHERY_BUILD_DATE="$built"
+say "building $name (commit $commit) in $scratch; a first release build takes about 15 minutes on 2 cores"
 start=$SECONDS
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sphery-engine \
-    -Xcc "-DSPHERY_GIT_COMMIT=\"$commit\"" -Xcc "-DSPHERY_BUILD_DATE=\"$built\"" >&2
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product sphery-engine >&2 \
+    || fail "swift build failed"
+bin="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)"
 say "built in $((SECONDS - start)) s"
 
 stage="$(mktemp -d)"
@@ -69,7 +75,10 @@ say "checking the unpacked binary and training the shipped demo model"
 check="$stage/check"
 mkdir -p "$check"
 engine="$folder/bin/sphery-engine"
-(cd "$check" && "$engine" --version > /dev/null) || fail "the binary does not start"
+reported="$(cd "$check" && "$engine" --version)" || fail "the binary does not start"
+[[ "$reported" == "$version (commit $commit, built $built)" ]] \
+    || fail "--version says '$reported', expected '$version (commit $commit, built $built)'"
+say "--version: $reported"
 (cd "$check" && "$engine" demo-data --db demo.sqlite --users 600 --seed 20 > /dev/null 2>&1) || fail "demo-data failed"
 (cd "$check" && "$engine" train --db demo.sqlite --game-mode DualFlow --difficulty -1 --duration 10 --models "$folder/share/models" > /dev/null 2>&1) \
     || fail "training the demo model failed"
@@ -93,6 +102,8 @@ INFO
 if grep -qiE 'libswift|libFoundation|libdispatch|libicu|libcurl|libxml' <<< "$libraries"; then
     fail "the binary still needs a Swift or Foundation library: $libraries"
 fi
+
+echo "$version" > "$folder/VERSION"
 
 tarball="$dist/$name.tar.gz"
 tar -C "$stage" -czf "$tarball" "$name"

@@ -10,7 +10,7 @@ enum BuildVersion {
     /// The UTC date of the build, or nil for a development build.
     static var date: String? { recorded(sphery_build_date()) }
 
-    /// `0.1.0 (commit 1a2b3c…, built 2026-12-05)`, or `0.1.0 (commit unknown: a development build; …)`.
+    /// `0.2.0 (commit 1a2b3c…, built 2026-12-05T09:22:52Z)`, or `0.2.0 (commit unknown: a development build; …)`.
     static var text: String {
         guard let commit else {
             return "\(EngineVersion.current) (commit unknown: a development build; scripts/release.sh records it)"
