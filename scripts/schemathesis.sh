@@ -59,6 +59,9 @@ if [[ -n "${SCHEMATHESIS_SEED:-}" ]]; then seed=(--seed "$SCHEMATHESIS_SEED"); f
 config="$PWD/scripts/schemathesis.toml"
 # From the work folder, where schemathesis keeps its cache (.schemathesis/).
 cd "$work"
+# One worker: with two, schemathesis's coverage phase once died inside CPython 3.11's ast module
+# ("SystemError: AST constructor recursion depth mismatch", two threads compiling at once), a
+# runtime error of the tool that failed CI although every one of its 10,084 cases passed.
 schemathesis --config-file "$config" run "http://127.0.0.1:$port/openapi.yaml" \
-    --checks all --max-time "${SCHEMATHESIS_TIME:-180}" --workers 2 --request-timeout 10 \
+    --checks all --max-time "${SCHEMATHESIS_TIME:-180}" --workers 1 --request-timeout 10 \
     --header "Authorization: Bearer $key" "${seed[@]}"
