@@ -110,6 +110,16 @@ def tail(path, lines=15):
         return "(no log)"
 
 
+def still_running(pid):
+    """Whether a process this run started is still running: asked of the kernel as its parent
+    (waitpid), which needs no command line (one was once read before it named the state folder,
+    and a Prometheus just started was taken for gone). Any other process: `alive`."""
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        return alive(pid)
+
+
 def alive(pid):
     """Whether pid runs and is a process of this staging: every process up starts names the state
     folder on its command line (nginx's master keeps it in its title). So a pid of a state file
@@ -234,7 +244,7 @@ def wait_ready(replica, timeout=60):
     """Waits for the replica's /ready; fails with the end of its log when it exits or time is up."""
     deadline = time.monotonic() + timeout
     while http("GET", replica["url"] + "/ready", timeout=1)[0] != 200:
-        if not alive(replica["pid"]):
+        if not still_running(replica["pid"]):
             raise StagingError(f"replica {replica['url']} exited; its log ends:\n{tail(replica['log'])}")
         if time.monotonic() > deadline:
             raise StagingError(f"replica {replica['url']} was not ready within {timeout} s; its log ends:\n{tail(replica['log'])}")
@@ -409,7 +419,7 @@ def fresh_start():
 def wait_for_process(pid, url_ok, timeout, what, logs):
     """Waits until url_ok(); fails with the ends of `logs` when pid exits or time is up."""
     def ready():
-        if not alive(pid):
+        if not still_running(pid):
             raise StagingError(f"{what}: the process exited")
         return url_ok()
     try:
