@@ -34,7 +34,12 @@ public struct EngineService: Sendable {
     /// The service's metrics, served at `/metrics`.
     public let metrics: EngineMetrics
     /// The models serving now, from their folder or the model registry.
-    public let models: any ModelSource
+    public var models: any ModelSource {
+        switch origin {
+        case .folder(let store): store
+        case .registry(let source): source
+        }
+    }
     /// The database pool; nil without a database.
     public let pool: DatabasePool?
     /// The players in the database, through the pool; nil without a database.
@@ -99,10 +104,6 @@ public struct EngineService: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.origin = origin
-        switch origin {
-        case .folder(let store): models = store
-        case .registry(let source): models = source
-        }
         self.pool = pool
         players = pool.map { PooledPlayerRepository(pool: $0) }
         exposures = pool.map { PooledExposureRepository(pool: $0) }

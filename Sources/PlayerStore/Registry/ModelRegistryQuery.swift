@@ -57,16 +57,21 @@ public struct ModelRegistryQuery: Sendable {
 
     /// Every stored version, newest publication first within each segment, segments by name.
     public func list() async throws -> [PublishedModel] {
+        try await versions().sorted(by: Self.listOrder)
+    }
+
+    /// The stored versions without their bodies, of the one model `id` when given.
+    private func versions(id: String? = nil) async throws -> [PublishedModel] {
         try await translatingSchemaErrors {
             let time = { (column: String) in SQLDialectPieces.milliseconds(column, backend) }
-            let query: SQLQueryString = """
+            var query: SQLQueryString = """
                 SELECT id, game_mode, difficulty, duration_minutes, format, engine_version, players, \
                 \(unsafeRaw: time("trained_at")) AS trained_ms, \(unsafeRaw: time("published_at")) AS published_ms, \
                 CASE WHEN active THEN 1 ELSE 0 END AS is_active, \(unsafeRaw: time("activated_at")) AS activated_ms FROM engine_models
                 """
+            if let id { query = query + " WHERE id = \(bind: id)" }
             return try await database.raw(query).all().map(Self.published)
         }
-        .sorted(by: Self.listOrder)
     }
 
     /// Segments by name; within a segment, the newest publication first (then by id).
@@ -86,12 +91,9 @@ public struct ModelRegistryQuery: Sendable {
             guard let row = try await database.raw("SELECT model_json FROM engine_models WHERE id = \(bind: id)").first() else {
                 throw ModelRegistryError.unknownModel(id: id, known: try await list().map(\.id))
             }
-            let model = try ModelFileStore.decode(Data(try row.decode(column: "model_json", as: String.self).utf8), file: "model \(id)")
-            try await makeActive(id, segment: model.segment, at: now)
+            try await makeActive(id, segment: try Self.body(of: row, id: id).segment, at: now)
         }
-        guard let activated = try await list().first(where: { $0.id == id }) else {
-            throw ModelRegistryError.unknownModel(id: id, known: [])
-        }
+        guard let activated = try await versions(id: id).first else { throw ModelRegistryError.unknownModel(id: id, known: []) }
         return activated
     }
 
@@ -132,10 +134,12 @@ public struct ModelRegistryQuery: Sendable {
             try await database.raw("SELECT id, model_json FROM engine_models WHERE active ORDER BY id").all()
         }
         guard !rows.isEmpty else { throw ModelRegistryError.empty }
-        return try rows.map { row in
-            let id = try row.decode(column: "id", as: String.self)
-            return try ModelFileStore.decode(Data(try row.decode(column: "model_json", as: String.self).utf8), file: "model \(id)")
-        }
+        return try rows.map { row in try Self.body(of: row, id: try row.decode(column: "id", as: String.self)) }
+    }
+
+    /// The model a row's `model_json` holds, checked like a model file and named by `id` in errors.
+    private static func body(of row: any SQLRow, id: String) throws -> SegmentModel {
+        try ModelFileStore.decode(Data(try row.decode(column: "model_json", as: String.self).utf8), file: "model \(id)")
     }
 
     private func exists(_ id: String) async throws -> Bool {
